@@ -1,0 +1,99 @@
+"""Shared machinery of the command line: input parsing, output, French errors (exit code 2)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, NoReturn, ParamSpec, TypeVar
+
+from rich.console import Console
+from rich.table import Table
+
+from clerc.rules.erreurs import DonneeInvalide, ErreurClerc
+from clerc.rules.monnaie import en_texte, montant
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+console = Console()
+EXIT_DONNEE_INVALIDE = 2
+
+
+def echec(message: str) -> NoReturn:
+    """Print a one-line French error on stderr and exit with code 2."""
+    print(f"Erreur : {message}", file=sys.stderr)
+    raise SystemExit(EXIT_DONNEE_INVALIDE)
+
+
+def erreurs_francaises(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn every ErreurClerc raised by a command into a one-line message and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except ErreurClerc as exc:
+            echec(str(exc).replace("\n", " "))
+
+    return wrapper
+
+
+def lire_date(texte: str, nom: str) -> date:
+    """Parse an ISO date typed by the user (2026-11-30) or its French form (30/11/2026)."""
+    texte = texte.strip()
+    try:
+        if "/" in texte:
+            jour, mois, annee = texte.split("/")
+            return date(int(annee), int(mois), int(jour))
+        return date.fromisoformat(texte)
+    except ValueError:
+        raise DonneeInvalide(
+            f"{nom} : date impossible « {texte} » (format attendu AAAA-MM-JJ)."
+        ) from None
+
+
+def lire_montant(texte: str, nom: str) -> Decimal:
+    return montant(texte, nom)
+
+
+def lire_taux(texte: str, nom: str) -> Decimal:
+    """A rate given as a fraction ("0.05" = 5 %) or in percent ("5%")."""
+    brut = texte.strip()
+    pourcent = brut.endswith("%")
+    valeur = montant(brut.rstrip("%").strip(), nom)
+    return valeur / 100 if pourcent else valeur
+
+
+def jsonable(valeur: Any) -> Any:
+    """Convert results to JSON values: Decimal amounts as "1234.56", dates ISO."""
+    if isinstance(valeur, Decimal):
+        return en_texte(valeur)
+    if isinstance(valeur, date):
+        return valeur.isoformat()
+    if isinstance(valeur, Mapping):
+        return {str(k): jsonable(v) for k, v in valeur.items()}
+    if isinstance(valeur, list | tuple):
+        return [jsonable(v) for v in valeur]
+    return valeur
+
+
+def emettre_json(donnees: Mapping[str, Any]) -> None:
+    print(json.dumps(jsonable(donnees), ensure_ascii=False, indent=2))
+
+
+def tableau(titre: str, colonnes: Sequence[str], lignes: Sequence[Sequence[Any]]) -> None:
+    table = Table(title=titre, title_justify="left")
+    for colonne in colonnes:
+        table.add_column(colonne)
+    for ligne in lignes:
+        table.add_row(*[str(c) for c in ligne])
+    console.print(table)
+
+
+def afficher_avertissements(avertissements: Sequence[str]) -> None:
+    for message in avertissements:
+        console.print(f"[bold yellow]Avertissement[/] : {message}")
