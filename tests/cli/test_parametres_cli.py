@@ -25,7 +25,9 @@ def test_lister_en_json_donne_valeur_source_et_etat() -> None:
     resultat = runner.invoke(app, ["parametres", "lister", "--au", "2025-03-01", "--json"])
     assert resultat.exit_code == 0, resultat.output
     lignes = json.loads(resultat.stdout)["parametres"]
-    assert lignes and all(ligne["etat"] in {"confirmé", "non confirmé", "manquant"} for ligne in lignes)
+    assert lignes and all(
+        ligne["etat"] in {"confirmé", "non confirmé", "manquant"} for ligne in lignes
+    )
 
 
 def test_ajouter_puis_lister_montre_l_ajout_local(parametres_locaux_isoles: Path) -> None:
@@ -33,22 +35,42 @@ def test_ajouter_puis_lister_montre_l_ajout_local(parametres_locaux_isoles: Path
     resultat = runner.invoke(
         app,
         [
-            "parametres", "ajouter", nom, "--depuis", "2099-01-01", "--valeur", "4.5",
-            "--reference", "Arrêté du 1er janvier 2099", "--url", "https://www.legifrance.gouv.fr/x",
+            "parametres",
+            "ajouter",
+            nom,
+            "--depuis",
+            "2099-01-01",
+            "--valeur",
+            "4.5",
+            "--reference",
+            "Arrêté du 1er janvier 2099",
+            "--url",
+            "https://www.legifrance.gouv.fr/x",
         ],
     )
     assert resultat.exit_code == 0, resultat.output
     assert parametres_locaux_isoles.exists()
     lister = runner.invoke(app, ["parametres", "lister", "--au", "2099-02-01", "--json"])
-    ligne = next(l for l in json.loads(lister.stdout)["parametres"] if l["nom"] == nom)
+    ligne = next(x for x in json.loads(lister.stdout)["parametres"] if x["nom"] == nom)
     assert ligne["etat"] == "ajout local" and ligne["valeur"] == "4.50"
 
 
 def test_ajouter_un_parametre_inconnu_echoue_en_francais() -> None:
     resultat = runner.invoke(
         app,
-        ["parametres", "ajouter", "nimporte.quoi", "--depuis", "2099-01-01", "--valeur", "1",
-         "--reference", "x", "--url", "https://x"],
+        [
+            "parametres",
+            "ajouter",
+            "nimporte.quoi",
+            "--depuis",
+            "2099-01-01",
+            "--valeur",
+            "1",
+            "--reference",
+            "x",
+            "--url",
+            "https://x",
+        ],
     )
     assert resultat.exit_code == 2
     assert "Paramètre légal manquant" in resultat.stderr

@@ -84,7 +84,9 @@ def test_un_float_est_refuse_car_inexact() -> None:
 
 def test_dates_en_style_des_actes() -> None:
     # The issue's own example of the legal style.
-    assert date_en_lettres(date(2026, 11, 29)) == "L'an deux mille vingt-six, le vingt-neuf novembre"
+    assert (
+        date_en_lettres(date(2026, 11, 29)) == "L'an deux mille vingt-six, le vingt-neuf novembre"
+    )
     assert date_en_lettres(date(2026, 3, 1)) == "L'an deux mille vingt-six, le premier mars"
     assert format_date_longue(date(2026, 3, 1)) == "1er mars 2026"
     assert format_date_longue(date(2026, 11, 29)) == "29 novembre 2026"

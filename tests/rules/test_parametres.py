@@ -52,7 +52,7 @@ def test_valeur_a_une_date_et_fin_de_semestre() -> None:
     assert parametre.valeur_au(date(2025, 6, 30)).valeur == Decimal("7.21")
     assert parametre.valeur_au(date(2025, 7, 1)).valeur == Decimal("6.65")
     # Past the end of the last semester published, the figure is unknown: never guessed.
-    with pytest.raises(ParametreManquant, match="Taux d'essai.*2026-01-01"):
+    with pytest.raises(ParametreManquant, match=r"Taux d'essai.*2026-01-01"):
         parametre.valeur_au(date(2026, 1, 1))
     with pytest.raises(ParametreManquant, match="première valeur connue au 2025-01-01"):
         parametre.valeur_au(date(2024, 12, 31))
@@ -67,7 +67,9 @@ def test_une_valeur_non_confirmee_produit_un_avertissement() -> None:
 
 def test_periodes_coupees_a_chaque_changement_de_valeur() -> None:
     parametre = parse_parametre("essai.taux", load_yaml(EXEMPLE), "essai")
-    periodes = [(d, f, v.valeur) for d, f, v in parametre.periodes(date(2025, 6, 1), date(2025, 7, 5))]
+    periodes = [
+        (d, f, v.valeur) for d, f, v in parametre.periodes(date(2025, 6, 1), date(2025, 7, 5))
+    ]
     assert periodes == [
         (date(2025, 6, 1), date(2025, 6, 30), Decimal("7.21")),
         (date(2025, 7, 1), date(2025, 7, 5), Decimal("6.65")),

@@ -48,6 +48,7 @@ from clerc.rules.calendrier import (
     statut_jour,
     territoire,
 )
+from clerc.rules.dates import ajouter_mois
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import format_date_longue
 from clerc.rules.parametres import ValeurDatee, parametres
@@ -272,22 +273,6 @@ def duree(texte: str | Duree) -> Duree:
 # --- Date arithmetic (CPC 641) -----------------------------------------------------------
 
 
-def _dernier_jour_du_mois(annee: int, mois: int) -> int:
-    suivant = date(annee + mois // 12, mois % 12 + 1, 1)
-    return (suivant - timedelta(days=1)).day
-
-
-def _decaler_mois(jour: date, mois: int) -> date:
-    """Same quantième ``mois`` months later (or earlier), else the month's last day (CPC 641
-    al. 2: "à défaut d'un quantième identique, le délai expire le dernier jour du mois")."""
-    index = jour.year * 12 + (jour.month - 1) + mois
-    annee, mois_cible = divmod(index, 12)
-    mois_cible += 1
-    if not 1 <= annee <= 9999:
-        raise DonneeInvalide("Date hors du calendrier pris en charge (années 1 à 9999).")
-    return date(annee, mois_cible, min(jour.day, _dernier_jour_du_mois(annee, mois_cible)))
-
-
 def _jour_compte(type_jours: TypeJours, t: Territoire, incertains: bool) -> Callable[[date], bool]:
     if type_jours is TypeJours.OUVRABLES:
         return lambda j: est_jour_ouvrable(j, t, incertains_feries=incertains)
@@ -312,7 +297,7 @@ def _compter_jours(depart: date, d: Duree, t: Territoire, incertains: bool, pas:
 def _echeance(depuis: date, d: Duree, t: Territoire, incertains: bool, a_rebours: bool) -> date:
     pas = -1 if a_rebours else 1
     try:
-        jour = _decaler_mois(depuis, pas * d.mois) if d.mois else depuis  # months first (641)
+        jour = ajouter_mois(depuis, pas * d.mois) if d.mois else depuis  # months first (641)
         jour = _compter_jours(jour, d, t, incertains, pas)
         if a_rebours:
             jour -= timedelta(days=1)  # backwards deadlines are francs (Cass. 2e civ. 2005)

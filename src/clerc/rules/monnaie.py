@@ -35,7 +35,7 @@ def montant(valeur: object, nom: str = "montant", *, negatif_admis: bool = False
     Raises DonneeInvalide (French message) for non-numeric, non-finite or negative input.
     Floats are refused: they cannot carry an exact amount.
     """
-    if isinstance(valeur, bool) or isinstance(valeur, float):
+    if isinstance(valeur, bool | float):
         raise DonneeInvalide(f"{nom} : montant non exact « {valeur} » (donnez-le en texte).")
     if isinstance(valeur, Decimal):
         resultat = valeur

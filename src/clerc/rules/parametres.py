@@ -64,7 +64,7 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 
 def load_yaml(text: str) -> Any:
     """Parse YAML with decimals kept exact."""
-    return yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass
+    return yaml.load(text, Loader=_DecimalLoader)
 
 
 @dataclass(frozen=True)
