@@ -1,0 +1,5 @@
+"""`python -m clerc` runs the command line."""
+
+from clerc.cli import main
+
+main()
