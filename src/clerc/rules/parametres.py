@@ -391,9 +391,22 @@ def _charger_cache(locaux: str) -> Parametres:
     return charger_parametres(Path(locaux))
 
 
+_chemins_locaux: dict[tuple[str | None, str | None, str | None], str] = {}
+
+
 def parametres() -> Parametres:
-    """The parameters in use: shipped files plus the overrides file in force (cached)."""
-    return _charger_cache(str(chemin_parametres_locaux()))
+    """The parameters in use: shipped files plus the overrides file in force (cached).
+
+    Hot path of every computation (a décompte asks for it once): the overrides path only
+    depends on three environment variables, so it is memoised on them rather than rebuilt
+    through pathlib at each call; ``reinitialiser_cache()`` stays effective.
+    """
+    environ = os.environ
+    cle = (environ.get(ENV_PARAMETRES_LOCAUX), environ.get("XDG_CONFIG_HOME"), environ.get("HOME"))
+    chemin = _chemins_locaux.get(cle)
+    if chemin is None:
+        chemin = _chemins_locaux[cle] = str(chemin_parametres_locaux())
+    return _charger_cache(chemin)
 
 
 def reinitialiser_cache() -> None:
@@ -414,7 +427,8 @@ def avertissements(valeurs: Iterator[ValeurDatee] | list[ValeurDatee]) -> tuple[
 def problemes(parametre: Parametre) -> list[str]:
     """French descriptions of what is wrong with a parameter file (empty when sound).
 
-    Checks: at least one value; every non-null value has a reference; dates strictly ordered;
+    Checks: at least one value; every non-null value has a reference, with a link or a
+    Légifrance id unless the value is flagged unconfirmed; dates strictly ordered;
     no gap between a value's end of validity and the next value; a ``last_verified`` date.
     """
     trouves: list[str] = []
@@ -426,9 +440,9 @@ def problemes(parametre: Parametre) -> list[str]:
     for valeur in parametre.valeurs:
         if valeur.valeur is not None and valeur.reference is None:
             trouves.append(f"{nom} : la valeur du {valeur.debut} n'a pas de référence.")
-        if valeur.reference is not None and not (
-            valeur.reference.url or valeur.reference.legifrance
-        ):
+        confirmee = not valeur.non_confirme
+        reference = valeur.reference
+        if confirmee and reference is not None and not (reference.url or reference.legifrance):
             trouves.append(f"{nom} : la référence du {valeur.debut} n'a ni lien ni identifiant.")
     debuts = [v.debut for v in parametre.valeurs]
     if debuts != sorted(set(debuts)):
