@@ -391,26 +391,24 @@ def _charger_cache(locaux: str) -> Parametres:
     return charger_parametres(Path(locaux))
 
 
-_chemins_locaux: dict[tuple[str | None, str | None, str | None], str] = {}
+_en_vigueur: list[Parametres] = []
 
 
 def parametres() -> Parametres:
     """The parameters in use: shipped files plus the overrides file in force (cached).
 
-    Hot path of every computation (a décompte asks for it once): the overrides path only
-    depends on three environment variables, so it is memoised on them rather than rebuilt
-    through pathlib at each call; ``reinitialiser_cache()`` stays effective.
+    Hot path of every computation (each décompte asks for it): the loaded set is kept until
+    ``reinitialiser_cache()``, which must be called after changing CLERC_PARAMETRES_LOCAUX or
+    the overrides file (``clerc.parametres_locaux.ajouter`` does it).
     """
-    environ = os.environ
-    cle = (environ.get(ENV_PARAMETRES_LOCAUX), environ.get("XDG_CONFIG_HOME"), environ.get("HOME"))
-    chemin = _chemins_locaux.get(cle)
-    if chemin is None:
-        chemin = _chemins_locaux[cle] = str(chemin_parametres_locaux())
-    return _charger_cache(chemin)
+    if not _en_vigueur:
+        _en_vigueur.append(_charger_cache(str(chemin_parametres_locaux())))
+    return _en_vigueur[0]
 
 
 def reinitialiser_cache() -> None:
-    """Forget loaded parameters (after the overrides file changed)."""
+    """Forget loaded parameters (after the overrides file or its path changed)."""
+    _en_vigueur.clear()
     _charger_cache.cache_clear()
 
 
