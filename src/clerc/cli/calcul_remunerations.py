@@ -13,6 +13,7 @@ from clerc.cli.commun import (
     emettre_json,
     erreurs_francaises,
     lire_date,
+    lire_entier,
     lire_montant,
     tableau,
 )
@@ -30,16 +31,6 @@ from clerc.rules.saisie_remunerations import quotite_saisissable
 from clerc.rules.sbi import mise_a_disposition_sbi, solde_bancaire_insaisissable
 
 
-def _entier(texte: str, nom: str) -> int:
-    try:
-        valeur = int(texte.strip())
-    except ValueError:
-        raise DonneeInvalide(f"{nom} : nombre entier attendu « {texte} ».") from None
-    if valeur < 0:
-        raise DonneeInvalide(f"{nom} : nombre négatif « {texte} » refusé.")
-    return valeur
-
-
 @calcul_app.command("quotite-saisissable")
 @erreurs_francaises
 def commande_quotite_saisissable(
@@ -55,7 +46,7 @@ def commande_quotite_saisissable(
     resultat = quotite_saisissable(
         lire_montant(remuneration_nette, "rémunération nette"),
         lire_date(date, "date"),
-        _entier(personnes_a_charge, "personnes à charge"),
+        lire_entier(personnes_a_charge, "personnes à charge"),
         creance_alimentaire,
     )
     tranches = [

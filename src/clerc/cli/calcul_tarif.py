@@ -28,22 +28,13 @@ from clerc.cli.commun import (
     emettre_json,
     erreurs_francaises,
     lire_date,
+    lire_entier,
     lire_montant,
     tableau,
 )
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import ZERO, format_euros, format_taux
 from clerc.rules.tarif import Charge, cout_acte, droit_proportionnel, liste_actes
-
-
-def _lire_entier(texte: str, nom: str) -> int:
-    try:
-        valeur = int(texte.strip())
-    except ValueError:
-        raise DonneeInvalide(f"{nom} : nombre entier attendu, « {texte} » reçu.") from None
-    if valeur < 0:
-        raise DonneeInvalide(f"{nom} : nombre négatif « {texte} » refusé.")
-    return valeur
 
 
 def _lire_charge(texte: str) -> Charge:
@@ -152,7 +143,7 @@ def calcul_cout_acte(
         lire_montant(montant, "--montant") if montant is not None else None,
         dep_deja_percu=dep_deja_percu,
         signification_electronique=electronique,
-        vacations=_lire_entier(vacations, "--vacations"),
+        vacations=lire_entier(vacations, "--vacations"),
         debours=lire_montant(debours, "--debours"),
         territoire=territoire.strip().lower(),
         avance_versee_le=lire_date(avance_le, "--avance-le") if avance_le else None,

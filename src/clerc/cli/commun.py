@@ -60,6 +60,17 @@ def lire_montant(texte: str, nom: str) -> Decimal:
     return montant(texte, nom)
 
 
+def lire_entier(texte: str, nom: str) -> int:
+    """A non-negative whole number typed by the user (dependants, vacations...)."""
+    try:
+        valeur = int(texte.strip())
+    except ValueError:
+        raise DonneeInvalide(f"{nom} : nombre entier attendu « {texte} ».") from None
+    if valeur < 0:
+        raise DonneeInvalide(f"{nom} : nombre négatif « {texte} » refusé.")
+    return valeur
+
+
 def lire_taux(texte: str, nom: str) -> Decimal:
     """A rate given as a fraction ("0.05" = 5 %) or in percent ("5%")."""
     brut = texte.strip()
