@@ -216,6 +216,8 @@ def test_parser_lit_une_creance_valide() -> None:
         ({"frais": [{"date": "2024-05-01", "montant": "5", "nature": "autre"}]}, "nature"),
         ({"interets": {"type": "legal"}}, "catégorie du créancier manquante"),
         ({"interets": {"type": "conventionnel", "taux": "5"}}, "supérieur à 100 %"),
+        ({"interets": {"type": "conventionnel", "taux": "150 %"}}, "supérieur à 100 %"),
+        ({"principal": "2.000"}, "plus de 2 décimales"),
         (
             {"interets": {"type": "legal", "categorie": "particulier", "taux": "0.05"}},
             "conventionnel",

@@ -65,13 +65,22 @@ def test_format_francais_avec_espaces_insecables() -> None:
 
 @pytest.mark.parametrize(
     ("texte", "attendu"),
-    [("1234.56", "1234.56"), ("1 234,56", "1234.56"), ("1.234,56", "1234.56"), ("2000", "2000")],
+    [
+        ("1234.56", "1234.56"),
+        ("1 234,56", "1234.56"),
+        ("1.234,56", "1234.56"),
+        ("1,234.56", "1234.56"),
+        ("2000", "2000"),
+        ("12,5", "12.5"),
+    ],
 )
 def test_montant_lu_sous_ses_formes_usuelles(texte: str, attendu: str) -> None:
     assert montant(texte) == Decimal(attendu)
 
 
-@pytest.mark.parametrize("texte", ["-5", "abc", "NaN", "Infinity", ""])
+@pytest.mark.parametrize(
+    "texte", ["-5", "abc", "NaN", "Infinity", "", "2.000", "1,234", "100.005", "1.234.567"]
+)
 def test_montant_invalide_refuse_en_francais(texte: str) -> None:
     with pytest.raises(DonneeInvalide, match="montant"):
         montant(texte)
@@ -97,3 +106,7 @@ def test_montant_en_lettres_toujours_defini_et_sans_zero_centimes(valeur: Decima
     texte = montant_en_lettres(valeur)
     assert texte
     assert "zéro centime" not in texte
+
+
+def test_un_taux_peut_avoir_plus_de_deux_decimales() -> None:
+    assert montant("0.0311", "taux", decimales_max=None) == Decimal("0.0311")

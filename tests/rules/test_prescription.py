@@ -160,3 +160,18 @@ def test_une_interruption_ne_raccourcit_jamais_le_delai(
     assert resultat.date_acquisition >= base.date_acquisition
     assert not resultat.prescrit_au(resultat.date_acquisition)
     assert resultat.prescrit_au(resultat.date_acquisition + timedelta(days=1))
+
+
+def test_titre_prescrit_plus_aucun_interet_exigible_et_date_anterieure_refusee() -> None:
+    # CPCE L111-4: a judgment served on 2 April 2015 can be enforced until 2 April 2025; on
+    # 1 December 2026, with no interruption, it is time-barred, and its interest (an accessory)
+    # with it. An assessment date before the starting point is an input error.
+    resultat = prescription(
+        Titre.DECISION_JUSTICE,
+        point_de_depart_titre_juridictionnel(date(2015, 3, 1), date(2015, 4, 2)),
+    )
+    assert resultat.date_acquisition == date(2025, 4, 2)
+    assert resultat.prescrit_au(date(2026, 12, 1))
+    assert resultat.interets_exigibles_depuis(date(2026, 12, 1)) is None
+    with pytest.raises(DonneeInvalide, match="antérieure au point de départ"):
+        resultat.interets_exigibles_depuis(date(2010, 1, 1))

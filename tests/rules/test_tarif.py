@@ -67,6 +67,9 @@ def test_cas_publies(cas: dict[str, Any]) -> None:
             entrees["date"],
             entrees["charge"],
             entrees.get("creance_alimentaire", False),
+            montant_creance=(
+                Decimal(entrees["creance"]) if entrees.get("creance") is not None else None
+            ),
         )
         if "bandes" in attendu:
             assert [t.montant for t in resultat.tranches] == attendu["bandes"]

@@ -225,7 +225,12 @@ def commande_prescription(
     if au is not None:
         etat = "prescrit" if donnees["prescrit"] else "non prescrit"
         console.print(
-            f"Au {donnees['au'].isoformat()} : {etat} ; intérêts exigibles depuis le "
-            f"{donnees['interets_exigibles_depuis'].isoformat()}"
+            f"Au {donnees['au'].isoformat()} : {etat}"
+            + (
+                f" ; intérêts exigibles depuis le "
+                f"{donnees['interets_exigibles_depuis'].isoformat()}"
+                if donnees["interets_exigibles_depuis"]
+                else " ; aucun intérêt exigible"
+            )
         )
     afficher_avertissements(resultat.avertissements)

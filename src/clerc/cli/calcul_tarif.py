@@ -172,6 +172,10 @@ def calcul_cout_acte(
 def calcul_droit_proportionnel(
     encaisse: Annotated[str, typer.Option("--encaisse", help="Sommes encaissées ou recouvrées.")],
     date_: Annotated[str, typer.Option("--date", help="Date de l'encaissement (AAAA-MM-JJ).")],
+    creance: Annotated[
+        str | None,
+        typer.Option("--creance", help="Montant de la créance (décide du forfait, A444-31/32)."),
+    ] = None,
     charge: Annotated[
         str, typer.Option("--charge", help="debiteur (n° 128) ou creancier (n° 129).")
     ] = "debiteur",
@@ -199,6 +203,7 @@ def calcul_droit_proportionnel(
         creance_contrat_travail=contrat_travail,
         titre_l111_3_6=titre_l111_3_6,
         avance_versee_le=lire_date(avance_le, "--avance-le") if avance_le else None,
+        montant_creance=lire_montant(creance, "--creance") if creance is not None else None,
     )
     if json_:
         emettre_json(asdict(resultat))

@@ -75,7 +75,7 @@ def lire_taux(texte: str, nom: str) -> Decimal:
     """A rate given as a fraction ("0.05" = 5 %) or in percent ("5%")."""
     brut = texte.strip()
     pourcent = brut.endswith("%")
-    valeur = montant(brut.rstrip("%").strip(), nom)
+    valeur = montant(brut.rstrip("%").strip(), nom, decimales_max=None)
     return valeur / 100 if pourcent else valeur
 
 

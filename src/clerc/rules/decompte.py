@@ -618,8 +618,11 @@ def taux_annuel_pourcent(valeur: object, ou: str) -> Decimal:
     """A yearly rate given as a fraction ("0.05") or in percent ("5 %"), returned in percent."""
     texte = str(valeur).strip() if not isinstance(valeur, Decimal) else None
     if texte is not None and texte.endswith("%"):
-        return montant(texte.rstrip("%").strip(), ou)
-    fraction = montant(valeur, ou)
+        pourcent = montant(texte.rstrip("%").strip(), ou, decimales_max=None)
+        if pourcent > 100:
+            raise DonneeInvalide(f"{ou} : taux « {valeur} » supérieur à 100 %.")
+        return pourcent
+    fraction = montant(valeur, ou, decimales_max=None)
     if fraction > 1:
         raise DonneeInvalide(
             f"{ou} : taux « {valeur} » supérieur à 100 % ; donnez une fraction (0.05 pour 5 %) "

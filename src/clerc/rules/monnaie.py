@@ -1,7 +1,8 @@
 """Money: exact Decimal amounts, explicit rounding, French formatting and amounts in letters.
 
-Conventions (docs/conventions.md): amounts are ``Decimal`` in euros, never float; a computed
-line is rounded once, to the cent, half up (``arrondi_centime``), at the end of the line.
+Conventions (docs/interets.md, docs/decompte.md): amounts are ``Decimal`` in euros, never
+float; a computed line is rounded once, to the cent, half up (``arrondi_centime``), at the end
+of the line.
 """
 
 from __future__ import annotations
@@ -29,11 +30,36 @@ def troncature_centime(montant: Decimal) -> Decimal:
     return montant.quantize(CENTIME, rounding=ROUND_DOWN)
 
 
-def montant(valeur: object, nom: str = "montant", *, negatif_admis: bool = False) -> Decimal:
+def _texte_en_decimal(valeur: object, nom: str) -> Decimal:
+    """Read "1234.56", "1 234,56", "1.234,56" or "1,234.56": the last separator is decimal."""
+    texte = (
+        str(valeur).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    ).replace("€", "")
+    virgules, points = texte.count(","), texte.count(".")
+    if virgules and points:
+        milliers = "." if texte.rfind(",") > texte.rfind(".") else ","
+        texte = texte.replace(milliers, "")
+    if texte.count(",") > 1 or texte.count(".") > 1:
+        raise DonneeInvalide(f"{nom} : montant ambigu « {valeur} » (écrivez 1234.56).")
+    try:
+        return Decimal(texte.replace(",", "."))
+    except InvalidOperation:
+        raise DonneeInvalide(f"{nom} : montant non numérique « {valeur} ».") from None
+
+
+def montant(
+    valeur: object,
+    nom: str = "montant",
+    *,
+    negatif_admis: bool = False,
+    decimales_max: int | None = 2,
+) -> Decimal:
     """Parse an amount typed by a user or read from a file ("1234.56", "1 234,56", Decimal).
 
-    Raises DonneeInvalide (French message) for non-numeric, non-finite or negative input.
-    Floats are refused: they cannot carry an exact amount.
+    Raises DonneeInvalide (French message) for non-numeric, non-finite or negative input, and
+    for an amount with more decimals than ``decimales_max`` (2 for euros: "2.000" is refused
+    rather than silently read as two euros; pass None for a rate). Floats are refused: they
+    cannot carry an exact amount.
     """
     if isinstance(valeur, bool | float):
         raise DonneeInvalide(f"{nom} : montant non exact « {valeur} » (donnez-le en texte).")
@@ -42,25 +68,24 @@ def montant(valeur: object, nom: str = "montant", *, negatif_admis: bool = False
     elif isinstance(valeur, int):
         resultat = Decimal(valeur)
     else:
-        texte = (
-            str(valeur)
-            .strip()
-            .replace("\u202f", "")
-            .replace("\xa0", "")
-            .replace(" ", "")
-            .replace("€", "")
-        )
-        if "," in texte and "." in texte:
-            texte = texte.replace(".", "")
-        texte = texte.replace(",", ".")
-        try:
-            resultat = Decimal(texte)
-        except InvalidOperation:
-            raise DonneeInvalide(f"{nom} : montant non numérique « {valeur} ».") from None
+        resultat = _texte_en_decimal(valeur, nom)
     if not resultat.is_finite():
         raise DonneeInvalide(f"{nom} : montant non numérique « {valeur} ».")
     if resultat < 0 and not negatif_admis:
         raise DonneeInvalide(f"{nom} : montant négatif « {valeur} » refusé.")
+    if decimales_max is not None:
+        exposant = resultat.as_tuple().exponent
+        texte_trop_precis = (
+            not isinstance(valeur, Decimal | int)
+            and isinstance(exposant, int)
+            and exposant < -decimales_max
+        )
+        centimes = Decimal(1).scaleb(-decimales_max)
+        if texte_trop_precis or resultat != resultat.quantize(centimes, rounding=ROUND_DOWN):
+            raise DonneeInvalide(
+                f"{nom} : « {valeur} » a plus de {decimales_max} décimales "
+                "(montant ambigu ou fraction de centime)."
+            )
     return resultat
 
 

@@ -152,16 +152,31 @@ class Prescription:
 
     def prescrit_au(self, jour: date) -> bool:
         """True when enforcement is time-barred on ``jour`` (C. civ. 2229: last day completed)."""
+        self.verifier_date(jour)
         return jour > self.date_acquisition
 
-    def interets_exigibles_depuis(self, jour: date) -> date:
+    def verifier_date(self, jour: date) -> None:
+        """Refuse an assessment date before the starting point of the period."""
+        if jour < self.point_de_depart:
+            raise DonneeInvalide(
+                f"date d'appréciation du {jour.isoformat()} antérieure au point de départ du "
+                f"{self.point_de_depart.isoformat()}."
+            )
+
+    def interets_exigibles_depuis(self, jour: date) -> date | None:
         """First day whose interest is still claimable on ``jour`` (5 years, Cass. 1re civ. 2016).
+
+        None once the claim itself is time-barred: interest is its accessory (C. civ. 2224
+        applies to the arrears only while the principal can still be enforced).
 
         Interest accrued for a day t is prescribed unless a chain of interruptions, each less
         than 5 years after the previous, links t to ``jour``: the answer is 5 years before the
         first point (interruption, or ``jour`` itself) following the last gap longer than
         5 years. Interest for earlier days can no longer be claimed.
         """
+        self.verifier_date(jour)
+        if self.prescrit_au(jour):
+            return None
         points = sorted({d for d in self.interruptions if d <= jour} | {jour})
         depart = points[0]
         for avant, apres in pairwise(points):

@@ -562,9 +562,15 @@ class Bareme:
     source: ValeurDatee
 
 
-def _appliquer_bareme(base: Decimal, source: ValeurDatee, multiplicateur: Decimal) -> Bareme:
+def _appliquer_bareme(
+    base: Decimal,
+    source: ValeurDatee,
+    multiplicateur: Decimal,
+    base_forfait: Decimal | None = None,
+) -> Bareme:
+    """Flat fee when ``base_forfait`` (default ``base``) is under the threshold, else bands."""
     structure = source.valeur
-    if base <= _decimal(structure["seuil_forfait"]):
+    if (base if base_forfait is None else base_forfait) <= _decimal(structure["seuil_forfait"]):
         return Bareme(_decimal(structure["forfait"]), (), True, False, source)
     tranches: list[Tranche] = []
     de = ZERO
@@ -634,8 +640,14 @@ def droit_proportionnel(
     titre_l111_3_6: bool = False,
     avance_versee_le: date | None = None,
     territoire: str = "metropole",
+    montant_creance: Decimal | None = None,
 ) -> DroitProportionnel:
     """Proportional recovery fee on sums collected, with the band trace.
+
+    The flat fee depends on the **amount of the claim** ("si le montant de la créance est
+    inférieur ou égal à …"), the bands on the **sums collected** (A444-31 and A444-32, 1° and
+    2°). When ``montant_creance`` is not given, the sum collected stands for the claim (whole
+    claim recovered, as in service-public's F10404 examples) and a note says so.
 
     - ``charge="debiteur"``: n° 128, C. com. A444-31 — on sums collected on the principal or the
       judgment amount (dépens excluded); flat fee up to 44 €; bands; cap; rates doubled for a
@@ -677,7 +689,13 @@ def droit_proportionnel(
         notes.append("aucune somme encaissée : pas de droit proportionnel")
     else:
         doublement = Decimal(2) if charge == "debiteur" and creance_alimentaire else Decimal(1)
-        bareme = _appliquer_bareme(encaisse, source, doublement)
+        if montant_creance is None:
+            notes.append(
+                "montant de la créance non indiqué : le forfait est apprécié sur la somme encaissée"
+            )
+        elif montant_creance < 0:
+            raise DonneeInvalide(f"Montant de la créance négatif « {montant_creance} » refusé.")
+        bareme = _appliquer_bareme(encaisse, source, doublement, montant_creance)
         if doublement != 1:
             notes.append("créance alimentaire : taux doublés (A444-31)")
     tva = arrondi_centime(bareme.montant * taux_tva / CENT)
