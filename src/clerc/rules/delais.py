@@ -297,10 +297,12 @@ def _compter_jours(depart: date, d: Duree, t: Territoire, incertains: bool, pas:
 def _echeance(depuis: date, d: Duree, t: Territoire, incertains: bool, a_rebours: bool) -> date:
     pas = -1 if a_rebours else 1
     try:
-        jour = ajouter_mois(depuis, pas * d.mois) if d.mois else depuis  # months first (641)
+        # Backwards deadlines are francs (Cass. 2e civ. 2005): the event day is not part of
+        # the period, so step back one day first, then count months, then days (641): "at
+        # least one month before 31 March" leaves 28 February (28/02 + 1 month <= 30/03).
+        jour = depuis - timedelta(days=1) if a_rebours else depuis
+        jour = ajouter_mois(jour, pas * d.mois) if d.mois else jour  # months first (641)
         jour = _compter_jours(jour, d, t, incertains, pas)
-        if a_rebours:
-            jour -= timedelta(days=1)  # backwards deadlines are francs (Cass. 2e civ. 2005)
     except OverflowError:
         raise DonneeInvalide("Date hors du calendrier pris en charge (années 1 à 9999).") from None
     return jour
