@@ -17,10 +17,9 @@ from clerc.cli.commun import (
     erreurs_francaises,
     lire_date,
     lire_montant,
-    lire_taux,
     tableau,
 )
-from clerc.rules.decompte import Decompte, creance_depuis_dict, decompte
+from clerc.rules.decompte import Decompte, creance_depuis_dict, decompte, taux_annuel_pourcent
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.interets import PeriodeInterets, format_taux_texte, interets
 from clerc.rules.monnaie import format_euros
@@ -86,13 +85,7 @@ def commande_interets(
     fin = lire_date(au, "au")
     taux: Decimal | None = None
     if taux_conventionnel is not None:
-        fraction = lire_taux(taux_conventionnel, "taux conventionnel")
-        if fraction > 1:
-            raise DonneeInvalide(
-                f"taux conventionnel : « {taux_conventionnel} » dépasse 100 % ; donnez 0.05 "
-                "ou « 5% » pour 5 %."
-            )
-        taux = fraction * 100
+        taux = taux_annuel_pourcent(taux_conventionnel, "taux conventionnel")
     elif categorie is None:
         raise DonneeInvalide(
             "catégorie du créancier manquante : --categorie particulier ou autre "

@@ -71,14 +71,6 @@ def lire_entier(texte: str, nom: str) -> int:
     return valeur
 
 
-def lire_taux(texte: str, nom: str) -> Decimal:
-    """A rate given as a fraction ("0.05" = 5 %) or in percent ("5%")."""
-    brut = texte.strip()
-    pourcent = brut.endswith("%")
-    valeur = montant(brut.rstrip("%").strip(), nom, decimales_max=None)
-    return valeur / 100 if pourcent else valeur
-
-
 def jsonable(valeur: Any) -> Any:
     """Convert results to JSON values: Decimal amounts as "1234.56", dates ISO."""
     if isinstance(valeur, Decimal):
