@@ -36,3 +36,17 @@ benchmark: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# PostgreSQL server binaries for the tests (tests/office start a throwaway server): the Debian
+# package is installed only when no /usr/lib/postgresql/*/bin/pg_ctl exists (free otherwise).
+PG_CTL := $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl))
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: postgresql
+postgresql:
+ifeq ($(PG_CTL),)
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql || \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
+endif
+
+pytest: postgresql

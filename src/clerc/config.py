@@ -1,0 +1,51 @@
+"""Run-time configuration read from the environment, in one place.
+
+- ``CLERC_DATABASE_URL``: SQLAlchemy URL of the office database (default: an SQLite file in the
+  user data directory, ``$XDG_DATA_HOME/clerc/clerc.sqlite3``).
+- ``CLERC_DONNEES``: directory of the office's data (database by default, attached documents).
+- ``CLERC_UTILISATEUR``: the user a command acts as (else the operating-system account).
+- ``CLERC_ETUDE``: the office a command acts for when the database holds several.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+
+ENV_DATABASE_URL = "CLERC_DATABASE_URL"
+ENV_DONNEES = "CLERC_DONNEES"
+ENV_UTILISATEUR = "CLERC_UTILISATEUR"
+ENV_ETUDE = "CLERC_ETUDE"
+
+
+def repertoire_donnees() -> Path:
+    """Directory holding the default database and the attached documents."""
+    explicite = os.environ.get(ENV_DONNEES)
+    if explicite:
+        return Path(explicite).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "clerc"
+
+
+def database_url() -> str:
+    """The configured database URL (SQLite file by default)."""
+    explicite = os.environ.get(ENV_DATABASE_URL)
+    if explicite:
+        return explicite
+    return f"sqlite:///{repertoire_donnees() / 'clerc.sqlite3'}"
+
+
+def repertoire_documents() -> Path:
+    return repertoire_donnees() / "documents"
+
+
+def utilisateur_courant(explicite: str | None = None) -> str:
+    """The acting user: ``--utilisateur``, else ``CLERC_UTILISATEUR``, else the OS account."""
+    if explicite:
+        return explicite
+    return os.environ.get(ENV_UTILISATEUR) or getpass.getuser()
+
+
+def etude_courante(explicite: str | None = None) -> str | None:
+    return explicite or os.environ.get(ENV_ETUDE) or None

@@ -1,0 +1,1 @@
+"""The office's world: database models, services (one transaction each), ledger, audit log."""

@@ -1,0 +1,174 @@
+"""Engines, migrations and transactions.
+
+- ``creer_moteur(url)``: SQLite (foreign keys on, WAL, ``BEGIN IMMEDIATE`` so that writers
+  queue instead of failing) or PostgreSQL (``postgresql+psycopg://``).
+- ``migrer(moteur)``: Alembic ``upgrade head`` with the migrations shipped in the package.
+- ``transaction(contexte, operation)``: one service call = one transaction, acting as one
+  user for one office; the office filter and the audit log hook into that session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from clerc import config
+from clerc.office import audit  # noqa: F401 - registers the audit and office-filter hooks
+from clerc.office.erreurs import ConflitConcurrent, ErreurOffice
+from clerc.office.models import Etude
+
+T = TypeVar("T")
+OPTION_ECRITURE = "clerc_ecriture"
+TENTATIVES = 5  # retries of a service after a concurrent change (optimistic locking)
+
+
+def creer_moteur(url: str | None = None, **options: Any) -> Engine:
+    """An engine for ``url`` (default: the configured database, created if missing)."""
+    adresse = make_url(url or config.database_url())
+    if adresse.get_backend_name() == "sqlite":
+        base = adresse.database
+        if base and base != ":memory:":
+            Path(base).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        moteur = create_engine(
+            adresse, connect_args={"check_same_thread": False, "timeout": 60}, **options
+        )
+
+        @event.listens_for(moteur, "connect")
+        def _connexion(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+            curseur = dbapi_connection.cursor()
+            curseur.execute("PRAGMA foreign_keys=ON")
+            curseur.execute("PRAGMA journal_mode=WAL")
+            curseur.execute("PRAGMA busy_timeout=60000")
+            curseur.close()
+
+        @event.listens_for(moteur, "begin")
+        def _debut(connexion: Any) -> None:
+            # A service's transaction takes the write lock at once, so that concurrent writers
+            # queue (busy_timeout) instead of failing when upgrading a read lock; plain reading
+            # sessions stay deferred and never block writers (WAL).
+            ecriture = connexion.get_execution_options().get(OPTION_ECRITURE, False)
+            connexion.exec_driver_sql("BEGIN IMMEDIATE" if ecriture else "BEGIN")
+
+        return moteur
+    return create_engine(adresse, pool_pre_ping=True, **options)
+
+
+def _configuration_alembic(moteur: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("clerc.office") / "migrations"))
+    if moteur is not None:
+        cfg.set_main_option("sqlalchemy.url", moteur.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def migrer(moteur: Engine) -> None:
+    """Bring the schema to the last migration (idempotent)."""
+    cfg = _configuration_alembic(moteur)
+    with moteur.begin() as connexion:
+        cfg.attributes["connection"] = connexion
+        command.upgrade(cfg, "head")
+
+
+def schema_a_jour(moteur: Engine) -> bool:
+    script = ScriptDirectory.from_config(_configuration_alembic())
+    with moteur.connect() as connexion:
+        courant = MigrationContext.configure(connexion).get_current_heads()
+    return set(courant) == set(script.get_heads())
+
+
+def base_vide(moteur: Engine) -> bool:
+    """True when the database holds no office (or has no schema yet)."""
+    if not inspect(moteur).has_table("etude"):
+        return True
+    with Session(moteur) as session:
+        return session.scalar(select(Etude.id).limit(1)) is None
+
+
+@dataclass(frozen=True)
+class Contexte:
+    """Who acts, for which office, on which database: passed to every service."""
+
+    moteur: Engine
+    etude_id: int
+    utilisateur: str
+
+    @property
+    def fabrique(self) -> sessionmaker[Session]:
+        return _fabriques(self.moteur)
+
+
+_FABRIQUES: weakref.WeakKeyDictionary[Engine, sessionmaker[Session]] = weakref.WeakKeyDictionary()
+
+
+def _fabriques(moteur: Engine) -> sessionmaker[Session]:
+    fabrique = _FABRIQUES.get(moteur)
+    if fabrique is None:
+        fabrique = _FABRIQUES[moteur] = sessionmaker(moteur, expire_on_commit=False)
+    return fabrique
+
+
+@contextlib.contextmanager
+def transaction(contexte: Contexte, operation: str) -> Iterator[Session]:
+    """One transaction for one service call: commit on success, roll back on any error."""
+    session = contexte.fabrique()
+    session.info.update(
+        etude_id=contexte.etude_id, utilisateur=contexte.utilisateur, operation=operation
+    )
+    try:
+        session.connection(execution_options={OPTION_ECRITURE: True})
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _conflit(erreur: BaseException) -> bool:
+    if isinstance(erreur, StaleDataError | IntegrityError):
+        # IntegrityError: two writers took the same new number (file reference); explicit
+        # duplicates are refused with a French message before anything is written.
+        return True
+    if isinstance(erreur, OperationalError | DBAPIError):
+        code = getattr(getattr(erreur, "orig", None), "sqlstate", None)
+        return code in {"40001", "40P01"}  # serialization failure, deadlock
+    return False
+
+
+def executer(
+    contexte: Contexte, operation: str, fonction: Callable[[Session], T], *, essais: int = 0
+) -> T:
+    """Run ``fonction(session)`` in one transaction; retry it when a concurrent change to the
+    same file made it stale (optimistic locking), so that no concurrent write is lost."""
+    derniere: BaseException | None = None
+    for _ in range(essais or TENTATIVES):
+        try:
+            with transaction(contexte, operation) as session:
+                return fonction(session)
+        except ErreurOffice:
+            raise
+        except Exception as erreur:
+            if not _conflit(erreur):
+                raise
+            derniere = erreur
+    raise ConflitConcurrent(
+        f"{operation} : le dossier a été modifié en même temps par un autre utilisateur ; "
+        "opération abandonnée après plusieurs essais, rien n'a été enregistré."
+    ) from derniere

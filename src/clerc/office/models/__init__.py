@@ -1,0 +1,41 @@
+"""SQLAlchemy models of the office (one module per family of tables)."""
+
+from clerc.office.models.audit import ChaineAudit, EntreeAudit
+from clerc.office.models.base import Base, maintenant
+from clerc.office.models.dossier import (
+    Document,
+    Dossier,
+    DossierDebiteur,
+    Evenement,
+    LigneCreance,
+    Paiement,
+    Piege,
+    Titre,
+)
+from clerc.office.models.etude import Etude, Utilisateur
+from clerc.office.models.grand_livre import Ecriture, LigneEcriture
+from clerc.office.models.partie import Adresse, Contact, LienPartie, Partie, Protection
+
+__all__ = [
+    "Adresse",
+    "Base",
+    "ChaineAudit",
+    "Contact",
+    "Document",
+    "Dossier",
+    "DossierDebiteur",
+    "Ecriture",
+    "EntreeAudit",
+    "Etude",
+    "Evenement",
+    "LienPartie",
+    "LigneCreance",
+    "LigneEcriture",
+    "Paiement",
+    "Partie",
+    "Piege",
+    "Protection",
+    "Titre",
+    "Utilisateur",
+    "maintenant",
+]

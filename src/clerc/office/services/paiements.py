@@ -1,0 +1,258 @@
+"""Money of a file: payments received (imputed by the rules engine), payouts to the creditor,
+fees withheld, corrections; the funds held and their R444-56 deadlines.
+
+One transaction each. Every operation bumps the file's version (optimistic locking), so two
+concurrent operations on one file are serialised by ``db.executer``'s retry and neither is
+lost nor able to spend the same balance twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerc.office import grand_livre
+from clerc.office.db import Contexte, executer
+from clerc.office.erreurs import Introuvable, OperationRefusee
+from clerc.office.models import Dossier, Ecriture, Paiement
+from clerc.office.models.dossier import MODES_REGLEMENT, ORIGINES_PAIEMENT
+from clerc.office.services.dossiers import (
+    charger_dossier,
+    decompte_de,
+    evenement,
+    refuser_si_clos,
+)
+from clerc.rules.decompte import ImputationPaiement
+from clerc.rules.erreurs import DonneeInvalide
+from clerc.rules.fonds_tiers import FondsDetenus
+from clerc.rules.monnaie import format_euros
+
+
+@dataclass(frozen=True)
+class PaiementEnregistre:
+    paiement_id: int
+    ecriture_id: int | None
+    imputation: ImputationPaiement | None  # how the rules engine imputed it
+    reste_du: Decimal  # balance of the claim after it, at its date
+    detenu_pour_creancier: Decimal
+
+
+def enregistrer_paiement(
+    contexte: Contexte,
+    reference: str,
+    montant: Decimal,
+    jour: date,
+    *,
+    mode: str = "virement",
+    origine: str = "debiteur",
+    encaisse_par_etude: bool = True,
+    acompte: bool = False,
+    libelle: str = "",
+) -> PaiementEnregistre:
+    """Record a payment on the claim; when the office received the money, enter it in the
+    third-party funds ledger (D fonds de tiers or caisse / C créancier)."""
+    if mode not in MODES_REGLEMENT:
+        raise DonneeInvalide(f"Mode « {mode} » inconnu (attendu : {', '.join(MODES_REGLEMENT)}).")
+    if origine not in ORIGINES_PAIEMENT:
+        raise DonneeInvalide(
+            f"Origine « {origine} » inconnue (attendu : {', '.join(ORIGINES_PAIEMENT)})."
+        )
+    if montant <= 0:
+        raise DonneeInvalide(f"Paiement de {format_euros(montant)} refusé : montant > 0.")
+
+    def _enregistrer(session: Session) -> PaiementEnregistre:
+        dossier = charger_dossier(session, reference, verrou=True)
+        refuser_si_clos(dossier)
+        if jour < dossier.ouvert_le and encaisse_par_etude:
+            raise DonneeInvalide(
+                f"Encaissement du {jour.isoformat()} antérieur à l'ouverture du dossier "
+                f"({dossier.ouvert_le.isoformat()})."
+            )
+        paiement = Paiement(
+            date=jour,
+            montant=montant,
+            origine=origine,
+            mode=mode,
+            encaisse_par_etude=encaisse_par_etude,
+            libelle=libelle or f"{ORIGINES_PAIEMENT[origine]} ({MODES_REGLEMENT[mode].lower()})",
+        )
+        dossier.paiements.append(paiement)
+        session.flush()
+        ecriture_id = None
+        if encaisse_par_etude:
+            ecriture = grand_livre.encaisser(
+                session,
+                dossier_id=dossier.id,
+                jour=jour,
+                montant=montant,
+                mode=mode,
+                acompte=acompte,
+                libelle=f"Encaissement {reference} : {paiement.libelle}",
+                paiement_id=paiement.id,
+            )
+            ecriture_id = ecriture.id
+        imputation = None
+        reste = Decimal("0.00")
+        if any(ligne.nature == "principal" for ligne in dossier.lignes):
+            etat = decompte_de(dossier, jour)
+            reste = etat.total
+            imputation = next(
+                (i for i in reversed(etat.imputations) if i.montant == montant and i.date == jour),
+                None,
+            )
+        evenement(
+            session,
+            dossier,
+            jour,
+            "paiement",
+            f"Paiement reçu : {format_euros(montant)} ({paiement.libelle})",
+            {"paiement_id": paiement.id, "montant": str(montant)},
+        )
+        return PaiementEnregistre(
+            paiement.id,
+            ecriture_id,
+            imputation,
+            reste,
+            grand_livre.solde_creancier(session, dossier.id),
+        )
+
+    return executer(contexte, "enregistrer_paiement", _enregistrer)
+
+
+def annuler_paiement(
+    contexte: Contexte, reference: str, paiement_id: int, jour: date, motif: str
+) -> int:
+    """Correct a payment (bounced cheque, error): a negative payment and the reversal of its
+    ledger entry; nothing is deleted. Refused if the money was already paid out."""
+    if not motif.strip():
+        raise DonneeInvalide("Motif de l'annulation obligatoire.")
+
+    def _annuler(session: Session) -> int:
+        dossier = charger_dossier(session, reference, verrou=True)
+        paiement = next((p for p in dossier.paiements if p.id == paiement_id), None)
+        if paiement is None or paiement.corrige_id is not None:
+            raise Introuvable(f"Paiement n° {paiement_id} introuvable dans le dossier {reference}.")
+        if any(p.corrige_id == paiement.id for p in dossier.paiements):
+            raise OperationRefusee(f"Le paiement n° {paiement_id} est déjà annulé.")
+        ecriture = session.scalar(
+            select(Ecriture).where(
+                Ecriture.paiement_id == paiement.id, Ecriture.nature == "encaissement"
+            )
+        )
+        if ecriture is not None:
+            grand_livre.contrepasser(session, ecriture, jour, motif)
+        correction = Paiement(
+            date=jour,
+            montant=-paiement.montant,
+            origine=paiement.origine,
+            mode=paiement.mode,
+            encaisse_par_etude=paiement.encaisse_par_etude,
+            libelle=f"Annulation du paiement n° {paiement.id} : {motif}",
+            corrige_id=paiement.id,
+        )
+        dossier.paiements.append(correction)
+        evenement(session, dossier, jour, "annulation_paiement", correction.libelle)
+        session.flush()
+        return int(correction.id)
+
+    return executer(contexte, "annuler_paiement", _annuler)
+
+
+@dataclass(frozen=True)
+class Sortie:
+    ecriture_id: int
+    montant: Decimal
+    detenu_restant: Decimal
+
+
+def reverser(
+    contexte: Contexte, reference: str, jour: date, montant: Decimal | None = None
+) -> Sortie:
+    """Pay out to the file's creditor (by default all that is held for him)."""
+    return _sortir(contexte, reference, jour, montant, "reversement")
+
+
+def prelever_frais(
+    contexte: Contexte, reference: str, jour: date, montant: Decimal, *, debours: bool = False
+) -> Sortie:
+    """Withhold the office's fees (or refund débours) from the funds held on the file."""
+    return _sortir(contexte, reference, jour, montant, "debours" if debours else "honoraires")
+
+
+def _sortir(
+    contexte: Contexte, reference: str, jour: date, montant: Decimal | None, nature: str
+) -> Sortie:
+    if montant is not None and montant <= 0:
+        raise DonneeInvalide(f"Montant {format_euros(montant)} refusé : il doit être positif.")
+
+    def _executer(session: Session) -> Sortie:
+        dossier = charger_dossier(session, reference, verrou=True)
+        disponible = grand_livre.solde_creancier(session, dossier.id)
+        somme = disponible if montant is None else montant
+        if somme <= 0:
+            raise OperationRefusee(f"Le dossier {reference} ne détient aucun fonds à reverser.")
+        libelles = {
+            "reversement": f"Reversement à {dossier.creancier.designation}",
+            "honoraires": "Prélèvement des frais et émoluments de l'étude",
+            "debours": "Remboursement des débours avancés par l'étude",
+        }
+        ecriture = grand_livre.sortir(
+            session,
+            dossier_id=dossier.id,
+            jour=jour,
+            montant=somme,
+            nature=nature,
+            libelle=f"{libelles[nature]} ({reference})",
+            beneficiaire_id=dossier.creancier_id if nature == "reversement" else None,
+        )
+        evenement(
+            session,
+            dossier,
+            jour,
+            nature,
+            f"{libelles[nature]} : {format_euros(somme)}",
+            {"ecriture_id": ecriture.id, "montant": str(somme)},
+        )
+        return Sortie(ecriture.id, somme, grand_livre.solde_creancier(session, dossier.id))
+
+    return executer(contexte, nature, _executer)
+
+
+@dataclass(frozen=True)
+class AlerteFonds:
+    reference: str
+    fonds: FondsDetenus
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.reference} : {format_euros(self.fonds.restant)} reçus le "
+            f"{self.fonds.encaissement.date.isoformat()} à reverser au plus tard le "
+            f"{self.fonds.date_limite.isoformat()} ({self.fonds.regle})"
+        )
+
+
+def fonds_detenus(
+    contexte: Contexte, au: date, *, seulement_en_retard: bool = False
+) -> list[AlerteFonds]:
+    """Funds held by the office at ``au``, per file, with the R444-56 deadline (agenda)."""
+
+    def _lire(session: Session) -> list[AlerteFonds]:
+        dossiers = session.execute(
+            select(Dossier.id, Dossier.reference)
+            .where(Dossier.id.in_(select(Ecriture.dossier_id).distinct()))
+            .order_by(Dossier.reference)
+        ).all()
+        alertes: list[AlerteFonds] = []
+        for dossier_id, reference_ in dossiers:
+            for fonds in grand_livre.fonds_detenus(session, dossier_id, au):
+                if not seulement_en_retard or fonds.en_retard(au):
+                    alertes.append(AlerteFonds(reference_, fonds))
+        alertes.sort(key=lambda a: (a.fonds.date_limite, a.reference))
+        return alertes
+
+    return executer(contexte, "fonds_detenus", _lire)

@@ -1,0 +1,160 @@
+"""A file as plain JSON-ready values: what `clerc dossier afficher` and the web page show."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clerc.office import grand_livre
+from clerc.office.models import Dossier, Partie, Utilisateur
+from clerc.office.models.dossier import (
+    MOTIFS_CLOTURE,
+    NATURES_DOSSIER,
+    NATURES_LIGNE,
+    STATUTS,
+    TYPES_TITRE,
+)
+from clerc.office.models.partie import NATURES_PROTECTION
+from clerc.office.services.dossiers import decompte_de
+from clerc.rules.erreurs import ErreurClerc
+
+
+def _montant(valeur: Decimal) -> str:
+    return str(valeur.quantize(Decimal("0.01")))
+
+
+def _jour(valeur: date | None) -> str | None:
+    return valeur.isoformat() if valeur else None
+
+
+def partie(partie_: Partie) -> dict[str, Any]:
+    adresse = partie_.adresse_principale
+    return {
+        "id": partie_.id,
+        "type": partie_.type,
+        "designation": partie_.designation,
+        "siren": partie_.siren,
+        "adresse": adresse.en_une_ligne() if adresse else None,
+        "decede_le": _jour(partie_.decede_le),
+        "protections": [
+            {
+                "nature": p.nature,
+                "libelle": NATURES_PROTECTION.get(p.nature, p.nature),
+                "depuis": _jour(p.depuis),
+                "jusqu_au": _jour(p.jusqu_au),
+            }
+            for p in partie_.protections
+        ],
+    }
+
+
+def fiche(session: Session, dossier: Dossier, au: date) -> dict[str, Any]:
+    clerc = (
+        session.scalar(select(Utilisateur.identifiant).where(Utilisateur.id == dossier.clerc_id))
+        if dossier.clerc_id
+        else None
+    )
+    titre = dossier.titre_actif
+    resultat: dict[str, Any] = {
+        "reference": dossier.reference,
+        "reference_mandant": dossier.reference_mandant,
+        "nature": dossier.nature,
+        "nature_libelle": NATURES_DOSSIER.get(dossier.nature, dossier.nature),
+        "statut": dossier.statut,
+        "statut_libelle": STATUTS.get(dossier.statut, dossier.statut),
+        "motif_cloture": dossier.motif_cloture,
+        "motif_cloture_libelle": MOTIFS_CLOTURE.get(dossier.motif_cloture or ""),
+        "ouvert_le": _jour(dossier.ouvert_le),
+        "clos_le": _jour(dossier.clos_le),
+        "territoire": dossier.territoire,
+        "clerc": clerc,
+        "solidaires": dossier.solidaires,
+        "risques": list(dossier.risques),
+        "version": dossier.version,
+        "creancier": partie(dossier.creancier),
+        "debiteurs": [partie(lien.partie) for lien in dossier.debiteurs],
+        "titre": None
+        if titre is None
+        else {
+            "type": titre.type,
+            "libelle": TYPES_TITRE.get(titre.type, titre.type),
+            "date": _jour(titre.date_titre),
+            "juridiction": titre.juridiction,
+            "numero": titre.numero,
+            "execution_provisoire": titre.execution_provisoire,
+            "date_signification": _jour(titre.date_signification),
+            "date_force_executoire": _jour(titre.date_force_executoire),
+            "date_saisine": _jour(titre.date_saisine),
+        },
+        "lignes": [
+            {
+                "nature": ligne.nature,
+                "nature_libelle": NATURES_LIGNE.get(ligne.nature, ligne.nature),
+                "libelle": ligne.libelle,
+                "date": _jour(ligne.date),
+                "montant": _montant(ligne.montant),
+                "interets": ligne.mode_interets,
+            }
+            for ligne in dossier.lignes
+            if ligne.annule_par_id is None
+        ],
+        "paiements": [
+            {
+                "id": p.id,
+                "date": _jour(p.date),
+                "montant": _montant(p.montant),
+                "mode": p.mode,
+                "origine": p.origine,
+                "libelle": p.libelle,
+                "encaisse_par_etude": p.encaisse_par_etude,
+            }
+            for p in dossier.paiements
+        ],
+        "evenements": [
+            {"date": _jour(e.date), "nature": e.nature, "libelle": e.libelle, "par": e.utilisateur}
+            for e in dossier.evenements
+        ],
+    }
+    resultat["decompte"] = _decompte(dossier, au)
+    fonds = grand_livre.fonds_detenus(session, dossier.id, au)
+    resultat["fonds"] = {
+        "detenu_pour_creancier": _montant(grand_livre.solde_creancier(session, dossier.id)),
+        "a_reverser": [
+            {
+                "recu_le": _jour(f.encaissement.date),
+                "montant": _montant(f.restant),
+                "date_limite": _jour(f.date_limite),
+                "en_retard": f.en_retard(au),
+                "regle": f.regle,
+            }
+            for f in fonds
+        ],
+    }
+    return resultat
+
+
+def _decompte(dossier: Dossier, au: date) -> dict[str, Any]:
+    if not any(ligne.nature == "principal" for ligne in dossier.lignes):
+        return {"au": _jour(au), "erreur": "Pas de créance en principal (aucun titre)."}
+    try:
+        etat = decompte_de(dossier, au)
+    except ErreurClerc as erreur:
+        return {"au": _jour(au), "erreur": str(erreur)}
+    return {
+        "au": _jour(au),
+        "principal": _montant(etat.principal),
+        "article_700": _montant(etat.article_700),
+        "depens": _montant(etat.depens),
+        "frais": _montant(etat.frais),
+        "interets_echus": _montant(etat.interets_echus),
+        "paiements": _montant(etat.paiements),
+        "total": _montant(etat.total),
+        "presentation": [
+            [libelle, _montant(valeur)] for libelle, valeur in etat.presentation_acte()
+        ],
+        "avertissements": list(etat.avertissements),
+    }
