@@ -33,6 +33,7 @@ test: lint typecheck pytest
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/decomptes.py
+	$(BIN)/python benchmarks/office.py --dossiers $(or $(DOSSIERS),1000000)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ from clerc.cli.audit import audit_app, restauration, sauvegarde
 from clerc.cli.calcul import calcul_app
 from clerc.cli.commun import erreurs_francaises, lire_date
 from clerc.cli.dossier import dossier_app, fonds, paiement_app, reversement
+from clerc.cli.generer import generer
 from clerc.cli.import_csv import importer_commande
 from clerc.cli.parametres import parametres_app
 
@@ -29,6 +30,7 @@ app.command("fonds")(fonds)
 app.command("sauvegarde")(sauvegarde)
 app.command("restauration")(restauration)
 app.command("import")(importer_commande)
+app.command("generer")(generer)
 
 
 @app.command("demo")

@@ -124,14 +124,16 @@ def _fabriques(moteur: Engine) -> sessionmaker[Session]:
 
 
 @contextlib.contextmanager
-def transaction(contexte: Contexte, operation: str) -> Iterator[Session]:
-    """One transaction for one service call: commit on success, roll back on any error."""
+def transaction(contexte: Contexte, operation: str, *, ecriture: bool = True) -> Iterator[Session]:
+    """One transaction for one service call: commit on success, roll back on any error.
+
+    ``ecriture=False`` for read-only services: on SQLite they do not take the write lock."""
     session = contexte.fabrique()
     session.info.update(
         etude_id=contexte.etude_id, utilisateur=contexte.utilisateur, operation=operation
     )
     try:
-        session.connection(execution_options={OPTION_ECRITURE: True})
+        session.connection(execution_options={OPTION_ECRITURE: ecriture})
         yield session
         session.commit()
     except BaseException:
@@ -153,14 +155,19 @@ def _conflit(erreur: BaseException) -> bool:
 
 
 def executer(
-    contexte: Contexte, operation: str, fonction: Callable[[Session], T], *, essais: int = 0
+    contexte: Contexte,
+    operation: str,
+    fonction: Callable[[Session], T],
+    *,
+    essais: int = 0,
+    ecriture: bool = True,
 ) -> T:
     """Run ``fonction(session)`` in one transaction; retry it when a concurrent change to the
     same file made it stale (optimistic locking), so that no concurrent write is lost."""
     derniere: BaseException | None = None
     for _ in range(essais or TENTATIVES):
         try:
-            with transaction(contexte, operation) as session:
+            with transaction(contexte, operation, ecriture=ecriture) as session:
                 return fonction(session)
         except ErreurOffice:
             raise

@@ -89,6 +89,7 @@ class Dossier(AppartientEtude, Base):
         Index("ix_dossier_clerc", "etude_id", "clerc_id"),
         Index("ix_dossier_creancier", "etude_id", "creancier_id"),
         Index("ix_dossier_ref_mandant", "etude_id", "creancier_id", "reference_mandant"),
+        Index("ix_dossier_reference_mandant", "etude_id", "reference_mandant"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -267,17 +267,23 @@ def _ligne(donnees: LigneDonnees, jour_titre: date, creancier: Partie) -> LigneC
 
 
 def prochaine_reference(session: Session, jour: date) -> str:
-    """Next "AAAA-NNNNNN" of the year; explicit references ("2026-DUPONT") are ignored."""
+    """Next "AAAA-NNNNNN" of the year; explicit references ("2026-DUPONT", "2026-00042B")
+    are skipped: the highest all-digit suffix wins."""
     prefixe = f"{jour.year}-"
-    derniere = session.scalar(
-        select(func.max(Dossier.reference)).where(
+    candidates = session.scalars(
+        select(Dossier.reference)
+        .where(
             Dossier.reference >= f"{prefixe}0",
             Dossier.reference < f"{prefixe}:",  # ":" follows "9"
             func.length(Dossier.reference) == len(prefixe) + 6,
         )
+        .order_by(Dossier.reference.desc())
+        .limit(50)
     )
-    numero = int(derniere[len(prefixe) :]) + 1 if derniere and derniere[5:].isdigit() else 1
-    return f"{prefixe}{numero:06d}"
+    for reference in candidates:
+        if reference[len(prefixe) :].isdigit():
+            return f"{prefixe}{int(reference[len(prefixe) :]) + 1:06d}"
+    return f"{prefixe}{1:06d}"
 
 
 # --- use cases ------------------------------------------------------------------------------
@@ -616,7 +622,7 @@ def decompte_dossier(
             charger_dossier(session, reference), au, provision_un_mois=provision_un_mois
         )
 
-    return executer(contexte, "decompte_dossier", _lire)
+    return executer(contexte, "decompte_dossier", _lire, ecriture=False)
 
 
 @dataclass(frozen=True)
@@ -633,4 +639,4 @@ def fiche_dossier(contexte: Contexte, reference: str, au: date | None = None) ->
     def _lire(session: Session) -> dict[str, Any]:
         return fiche(session, charger_dossier(session, reference), au or date.today())
 
-    return executer(contexte, "afficher_dossier", _lire)
+    return executer(contexte, "afficher_dossier", _lire, ecriture=False)

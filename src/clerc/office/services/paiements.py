@@ -133,6 +133,7 @@ def annuler_paiement(
 
     def _annuler(session: Session) -> int:
         dossier = charger_dossier(session, reference, verrou=True)
+        refuser_si_clos(dossier)
         paiement = next((p for p in dossier.paiements if p.id == paiement_id), None)
         if paiement is None or paiement.corrige_id is not None:
             raise Introuvable(f"Paiement n° {paiement_id} introuvable dans le dossier {reference}.")
@@ -255,4 +256,4 @@ def fonds_detenus(
         alertes.sort(key=lambda a: (a.fonds.date_limite, a.reference))
         return alertes
 
-    return executer(contexte, "fonds_detenus", _lire)
+    return executer(contexte, "fonds_detenus", _lire, ecriture=False)

@@ -126,7 +126,7 @@ def chercher(
         )
         return ResultatRecherche([_ligne(d, clercs) for d in page], int(total))
 
-    return executer(contexte, "chercher_dossiers", _chercher)
+    return executer(contexte, "chercher_dossiers", _chercher, ecriture=False)
 
 
 def _ligne(dossier: Dossier, clercs: dict[int, str]) -> dict[str, Any]:
