@@ -283,3 +283,17 @@ def test_des_ouvertures_simultanees_recoivent_des_references_distinctes(etude: C
     assert [issue.erreur for issue in issues] == [None] * 6
     assert sorted(issue.valeur for issue in issues) == [f"2026-00000{n}" for n in range(1, 7)]
     _sain(etude)
+
+
+def test_deux_ouvertures_simultanees_recoivent_deux_numeros_distincts(etude: Contexte) -> None:
+    # Both writers may compute the same next "AAAA-NNNNNN" (PostgreSQL): the unique constraint
+    # refuses the second, and executer retries it on fresh data; no file is lost.
+    for _ in range(5):
+        issues = en_parallele(
+            lambda: dossiers.ouvrir_dossier(etude, nouveau_dossier(reference_mandant="A")),
+            lambda: dossiers.ouvrir_dossier(etude, nouveau_dossier(reference_mandant="B")),
+        )
+        assert [issue.erreur for issue in issues] == [None, None]
+    with transaction(etude, "lire") as session:
+        references = session.scalars(select(Dossier.reference).order_by(Dossier.reference)).all()
+    assert references == [f"2026-{n:06d}" for n in range(1, 11)]

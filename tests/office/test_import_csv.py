@@ -509,17 +509,17 @@ def test_la_simulation_annonce_ce_qui_serait_cree_sans_rien_ecrire(etude: Contex
 def test_un_refus_des_services_pendant_l_ecriture_est_rapporte_a_sa_ligne_sans_rien_ecrire(
     etude: Contexte, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from clerc.office import import_csv
+    from clerc.office.services import dossiers as service_dossiers
     from clerc.rules.erreurs import DonneeInvalide
 
-    vraie = import_csv.creer_partie
+    vraie = service_dossiers.creer_partie
 
     def refuser_cecile(session: Session, donnees: PartieDonnees) -> Partie:
         if donnees.prenoms == "Cécile":
             raise DonneeInvalide("Refus du service de test.")
         return vraie(session, donnees)
 
-    monkeypatch.setattr(import_csv, "creer_partie", refuser_cecile)
+    monkeypatch.setattr(service_dossiers, "creer_partie", refuser_cecile)
     with pytest.raises(ImportRefuse) as refus:
         importer(etude, BON)
     assert refus.value.rapport.erreurs == ((3, "Refus du service de test."),)  # F-2026-002
@@ -548,7 +548,7 @@ def test_la_progression_est_annoncee_dossier_par_dossier(etude: Contexte) -> Non
     assert appels == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
-# --- the bulk writer writes what ouvrir_dossier writes --------------------------------------
+# --- an import writes what ouvrir_dossier writes, file by file ------------------------------
 
 _IGNORES = {"id", "etude_id", "cree_le", "modifie_le", "horodatage"}
 _CLES = {

@@ -143,11 +143,20 @@ def transaction(contexte: Contexte, operation: str, *, ecriture: bool = True) ->
         session.close()
 
 
+# The one uniqueness race a retry resolves: two writers numbering a new file "AAAA-NNNNNN"
+# at once. Any other integrity error is a real fault and is not retried.
+CONTRAINTE_REFERENCE = "uq_dossier_etude_id_reference"
+
+
 def _conflit(erreur: BaseException) -> bool:
-    if isinstance(erreur, StaleDataError | IntegrityError):
-        # IntegrityError: two writers took the same new number (file reference); explicit
-        # duplicates are refused with a French message before anything is written.
+    if isinstance(erreur, StaleDataError):
         return True
+    if isinstance(erreur, IntegrityError):
+        origine = erreur.orig
+        diagnostic = getattr(origine, "diag", None)
+        if diagnostic is not None:  # PostgreSQL names the constraint
+            return getattr(diagnostic, "constraint_name", None) == CONTRAINTE_REFERENCE
+        return "dossier.etude_id, dossier.reference" in str(origine)  # SQLite names columns
     if isinstance(erreur, OperationalError | DBAPIError):
         code = getattr(getattr(erreur, "orig", None), "sqlstate", None)
         return code in {"40001", "40P01"}  # serialization failure, deadlock

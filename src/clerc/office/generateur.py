@@ -115,8 +115,11 @@ from clerc.rules.dates import ajouter_mois
 from clerc.rules.delais import treve_hivernale
 from clerc.rules.erreurs import DonneeInvalide, ParametreManquant
 from clerc.rules.interets import RegimeInterets
-from clerc.rules.monnaie import ZERO, arrondi_centime
+from clerc.rules.monnaie import ZERO, arrondi_centime, format_euros
 from clerc.rules.parametres import parametres
+from clerc.rules.prescription import Titre as TitrePrescription
+from clerc.rules.prescription import point_de_depart_titre_juridictionnel, prescription
+from clerc.rules.saisie_vente import saisie_vente_subsidiaire, seuil_subsidiarite
 
 ETUDE_CODE = "DEMO"
 UTILISATEURS_DEMO: dict[str, str] = {
@@ -297,13 +300,6 @@ def _de(ville: str) -> str:
 
 def _euros(centimes: int) -> Decimal:
     return Decimal(centimes).scaleb(-2)
-
-
-def _euros_texte(montant: Decimal) -> str:
-    """ "1 234,56 €" as ``clerc.rules.monnaie.format_euros`` prints an amount in cents, without
-    its locale machinery (called for every payment of the office)."""
-    texte = f"{montant:,.2f}".replace(",", "\u202f").replace(".", ",")
-    return f"{texte}\xa0€"
 
 
 def _horodatage(jour: date, minutes: int) -> datetime:
@@ -1240,7 +1236,7 @@ class _Generateur:
             f,
             jour,
             "paiement",
-            f"Paiement de {_euros_texte(montant)} : {paiement.libelle}"
+            f"Paiement de {format_euros(montant)} : {paiement.libelle}"
             + ("" if encaisse else " (reçu directement par le créancier)"),
             montant=str(montant),
             origine=origine,
@@ -1965,7 +1961,8 @@ class _Generateur:
         jour = debut
         etape = 0
         commandement: date | None = None
-        vente_possible = f.principal >= Decimal(535)  # CPCE R221-2: never below 535 € here
+        # CPCE L221-2, R221-2: no saisie-vente in the dwelling below the threshold here.
+        vente_possible = not saisie_vente_subsidiaire(f.principal, debut)
         personne = f.debiteurs[0].personne
         while True:
             dormant = etape >= 7
@@ -2096,7 +2093,7 @@ class _Generateur:
         mensualite = self._cents(40, 500)
         self._evenement(
             f, jour, "echeancier",
-            f"Échéancier accepté : {nombre} mensualités de {_euros_texte(mensualite)}",
+            f"Échéancier accepté : {nombre} mensualités de {format_euros(mensualite)}",
         )  # fmt: skip
         mode = self._mode()
         paiement = jour
@@ -2218,8 +2215,11 @@ class _Generateur:
                 f, signification, "signification",
                 f"Jugement signifié le {signification.isoformat()} (par l'étude alors chargée)",
             )  # fmt: skip
-            depart = max(signification, titre.date_force_executoire or signification)
-            acquise = ajouter_mois(depart, 120)
+            # CPCE L111-4 from the day the judgment is enforceable and served (rules engine).
+            depart = point_de_depart_titre_juridictionnel(
+                titre.date_force_executoire or signification, signification
+            )
+            acquise = prescription(TitrePrescription.DECISION_JUSTICE, depart).date_acquisition
             f.pieges.append(
                 (
                     code,
@@ -2327,7 +2327,10 @@ class _Generateur:
                 reutilisable=False, piege=code,
             )  # fmt: skip
             debut = self._titre_a_executer(
-                f, "decision_justice", principal=self._cents(120, 534), deja_signifie=0.0
+                f,
+                "decision_justice",
+                principal=self._cents(120, int(seuil_subsidiarite(ouvert_le)) - 1),
+                deja_signifie=0.0,
             )
             commandement = min(self._apres(debut, 1, 20), au)
             self._acte(f, "commandement_saisie_vente", commandement)
@@ -2337,7 +2340,8 @@ class _Generateur:
                 (
                     code,
                     f"Saisie-vente pratiquée le {saisie.isoformat()} au domicile du débiteur pour "
-                    f"une créance de {_euros_texte(f.principal)} en principal : sous 535 €, "
+                    f"une créance de {format_euros(f.principal)} en principal : sous "
+                    f"{format_euros(seuil_subsidiarite(saisie))}, "
                     "elle suppose l'autorisation du juge de l'exécution ou l'impossibilité d'une "
                     "saisie sur compte ou sur salaire (CPCE L221-2, R221-2).",
                     {"principal": str(f.principal), "acte": "pv_saisie_vente",
@@ -2394,7 +2398,7 @@ class _Generateur:
             f.pieges.append(
                 (
                     code,
-                    f"{_euros_texte(montant)} encaissés le {recu.isoformat()} n'ont pas été "
+                    f"{format_euros(montant)} encaissés le {recu.isoformat()} n'ont pas été "
                     "reversés au créancier : le délai de reversement a expiré le "
                     f"{limite.isoformat()} ({regle.replace(' (', ', ').rstrip(')')}).",
                     {"ecriture_id": recette, "encaisse_le": recu.isoformat(),

@@ -8,9 +8,10 @@
 - ``importer(contexte, source)`` imports all or nothing, in one transaction: if any line is bad
   nothing is written and ``ImportRefuse`` carries the report. A file whose creditor and
   ``reference_mandant`` already exist is skipped, and the parties are keyed (``cle_import``),
-  so importing the same CSV twice creates nothing the second time. The rows are built by the
-  services' own functions and written in batches of bulk INSERTs (``_Ecriture``): 10 000 lines
-  take seconds.
+  so importing the same CSV twice creates nothing the second time. Each file is opened by
+  ``services.dossiers.ouvrir_dans``, the same use case as `clerc dossier ouvrir`, so validation,
+  numbering, default territory, timeline and per-row audit entries cannot differ; one more
+  audit entry records the import itself (hash of the file, references created).
 """
 
 from __future__ import annotations
@@ -30,22 +31,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, text
-from sqlalchemy import inspect as inspecter
 from sqlalchemy.orm import Session
 
 from clerc.office.audit import journaliser_operation
 from clerc.office.db import Contexte, transaction
 from clerc.office.erreurs import ErreurOffice
 from clerc.office.models import (
-    Adresse,
-    Contact,
     Dossier,
-    DossierDebiteur,
-    Etude,
-    Evenement,
-    LigneCreance,
     Partie,
-    Titre,
 )
 from clerc.office.models.dossier import (
     EXECUTION_PROVISOIRE,
@@ -59,15 +52,13 @@ from clerc.office.services.donnees import (
     PartieDonnees,
     TitreDonnees,
 )
-from clerc.office.services.dossiers import creer_partie, prochaine_reference
-from clerc.office.services.dossiers import titre_depuis_donnees as titre_du_service
+from clerc.office.services.dossiers import ouvrir_dans
 from clerc.office.validation import (
     departement_du_code_postal,
     iban_valide,
     nom_recherche,
     siren_valide,
 )
-from clerc.rules.calendrier import territoire as territoire_calendrier
 from clerc.rules.decompte import taux_annuel_pourcent
 from clerc.rules.erreurs import DonneeInvalide, ErreurClerc
 from clerc.rules.monnaie import montant
@@ -843,8 +834,6 @@ def _grouper(ligne: _Ligne, groupes: dict[str, _Groupe]) -> None:
 
 # --- import ---------------------------------------------------------------------------------
 
-TAILLE_LOT = 250  # files written per flush
-
 
 class _Simulation(Exception):
     """Raised inside the transaction to roll back a dry run, carrying its report."""
@@ -913,222 +902,26 @@ def _fautif(lu: DossierLu) -> Iterator[None]:
         raise _DossierRefuse(lu, str(erreur)) from erreur
 
 
-def _valeurs(objet: Any, **autres: Any) -> dict[str, Any]:
-    """The columns set on a transient ORM object, as an INSERT row (defaults left to it)."""
-    etat = objet.__dict__
-    valeurs = {
-        colonne.key: etat[colonne.key]
-        for colonne in inspecter(type(objet)).column_attrs
-        if colonne.key in etat and colonne.key != "id"
-    }
-    valeurs.update(autres)
-    return valeurs
+def _parties_connues(donnees: NouveauDossier, connues: dict[str, int]) -> NouveauDossier:
+    """Parties already in the office designated by their id (found by key or SIREN)."""
 
+    def _connue(partie: PartieDonnees | int) -> PartieDonnees | int:
+        if isinstance(partie, PartieDonnees) and partie.cle_import in connues:
+            return connues[partie.cle_import]
+        return partie
 
-class _Ecriture:
-    """Writes the files of one import in batches of ``TAILLE_LOT``, with bulk INSERTs.
-
-    ``ouvrir_dans`` flushes three times per file through the unit of work and the per-row
-    audit hook: about two minutes for 10 000 lines. Here the rows are built by the same
-    service functions (``creer_partie`` for a party with its addresses and contacts,
-    ``_titre`` for a title and its claim lines, validation included), in a scratch session
-    that never touches the database, then inserted a batch at a time; one audit entry
-    records the whole import (``journaliser_operation``), as for other bulk writes.
-    ``tests/office/test_import_csv.py`` checks that both ways write the same rows.
-    """
-
-    def __init__(self, session: Session, connues: dict[str, int]) -> None:
-        self.session = session
-        self.brouillon = Session()  # builds transient objects only, never flushed
-        self.etude_id = int(session.info["etude_id"])
-        self.utilisateur = str(session.info.get("utilisateur") or "")
-        self.jour = date.today()
-        premiere = prochaine_reference(session, self.jour)
-        self.prefixe, numero = premiere.rsplit("-", 1)
-        self.numero = int(numero)
-        etude = session.get(Etude, self.etude_id)
-        assert etude is not None
-        self.territoire_etude = etude.territoire
-        self.parties = dict(connues)  # import key -> party id
-        # Creditors already in the office, for the category of their claim lines.
-        self.objets: dict[int, Partie] = {}
-        self.lot: list[tuple[DossierLu, str]] = []
-        self.creees: set[int] = set()  # ids of the parties this import created
-        self.titres_crees = 0
-
-    def ajouter(self, lu: DossierLu) -> str:
-        reference = f"{self.prefixe}-{self.numero:06d}"
-        self.numero += 1
-        self.lot.append((lu, reference))
-        if len(self.lot) >= TAILLE_LOT:
-            self.ecrire()
-        return reference
-
-    def _inserer(
-        self, modele: type[Any], lignes: list[dict[str, Any]], cle: str | None = None
-    ) -> list[int]:
-        """Insert the rows (all of this office) in one executemany; with ``cle``, a column
-        that identifies each new row, return their ids in order."""
-        if not lignes:
-            return []
-        for ligne in lignes:
-            ligne["etude_id"] = self.etude_id
-        self.session.execute(modele.__table__.insert(), lignes)
-        if cle is None:
-            return []
-        colonne = getattr(modele, cle)
-        ids: dict[Any, int] = {}
-        for morceau in _morceaux([ligne[cle] for ligne in lignes]):
-            requete = select(colonne, func.max(modele.id)).where(colonne.in_(morceau))
-            ids.update(
-                (valeur, int(id_))
-                for valeur, id_ in self.session.execute(requete.group_by(colonne))
-            )
-        return [ids[ligne[cle]] for ligne in lignes]
-
-    def _parties(self) -> None:
-        """Create the parties of the batch not yet in the office (once per import key)."""
-        nouvelles: dict[str, Partie] = {}
-        for lu, _reference in self.lot:
-            for partie in (lu.donnees.creancier, *lu.donnees.debiteurs):
-                cle = partie.cle_import if isinstance(partie, PartieDonnees) else None
-                if (
-                    isinstance(partie, PartieDonnees)
-                    and cle
-                    and cle not in self.parties
-                    and cle not in nouvelles
-                ):
-                    # Without its key, creer_partie does not look for it (done in bulk).
-                    with _fautif(lu):
-                        objet = creer_partie(self.brouillon, replace(partie, cle_import=None))
-                    objet.cle_import = cle
-                    nouvelles[cle] = objet
-        lignes = [_valeurs(objet) for objet in nouvelles.values()]
-        ids = self._inserer(Partie, lignes, "cle_import")
-        adresses: list[dict[str, Any]] = []
-        contacts: list[dict[str, Any]] = []
-        for (cle, objet), id_ in zip(nouvelles.items(), ids, strict=True):
-            self.parties[cle] = id_
-            self.objets[id_] = objet
-            self.creees.add(id_)
-            adresses.extend(_valeurs(adresse, partie_id=id_) for adresse in objet.adresses)
-            contacts.extend(_valeurs(contact, partie_id=id_) for contact in objet.contacts)
-        self._inserer(Adresse, adresses)
-        self._inserer(Contact, contacts)
-
-    def _id(self, partie: PartieDonnees | int) -> int:
-        return partie if isinstance(partie, int) else self.parties[partie.cle_import or ""]
-
-    def _objet(self, partie_id: int) -> Partie:
-        objet = self.objets.get(partie_id)
-        if objet is None:  # a party already in the office
-            objet = self.session.get(Partie, partie_id)
-            assert objet is not None
-            self.objets[partie_id] = objet
-        return objet
-
-    def _territoire(self, donnees: NouveauDossier, premier: int) -> str:
-        """As ``ouvrir_dans``: given, else the first debtor's department, else the office's."""
-        if donnees.territoire is not None:
-            return territoire_calendrier(donnees.territoire).code
-        if premier in self.creees:  # created here without an address (else it is given)
-            return territoire_calendrier(self.territoire_etude).code
-        departement = self.session.scalar(
-            select(Adresse.departement)
-            .where(Adresse.partie_id == premier, Adresse.jusqu_au.is_(None))
-            .order_by(Adresse.principale.desc(), Adresse.id)
-            .limit(1)
-        )
-        return territoire_calendrier(departement or self.territoire_etude).code
-
-    def ecrire(self) -> None:
-        if not self.lot:
-            return
-        self._parties()
-        dossiers: list[dict[str, Any]] = []
-        for lu, reference in self.lot:
-            donnees = lu.donnees
-            debiteurs = [self._id(d) for d in donnees.debiteurs]
-            with _fautif(lu):
-                territoire = self._territoire(donnees, debiteurs[0])
-            dossiers.append(
-                {
-                    "reference": reference,
-                    "reference_mandant": donnees.reference_mandant,
-                    "nature": donnees.nature,
-                    "ouvert_le": self.jour,
-                    "territoire": territoire,
-                    "creancier_id": self._id(donnees.creancier),
-                    "clerc_id": None,
-                    "solidaires": donnees.solidaires,
-                    "observations": donnees.observations,
-                    "risques": list(donnees.risques),
-                    "version": 1,
-                }
-            )
-        ids = self._inserer(Dossier, dossiers, "reference")
-        liens: list[dict[str, Any]] = []
-        evenements: list[dict[str, Any]] = []
-        titres: list[tuple[int, Titre, list[LigneCreance]]] = []
-        for (lu, _reference), dossier_id, dossier in zip(self.lot, ids, dossiers, strict=True):
-            donnees = lu.donnees
-            liens.extend(
-                {"dossier_id": dossier_id, "partie_id": self._id(debiteur), "rang": rang}
-                for rang, debiteur in enumerate(donnees.debiteurs, start=1)
-            )
-            evenements.append(
-                self._evenement(
-                    dossier_id,
-                    self.jour,
-                    "ouverture",
-                    f"Ouverture du dossier ({NATURES_DOSSIER[donnees.nature]})",
-                )
-            )
-            if donnees.titre is not None:
-                creancier = self._objet(dossier["creancier_id"])
-                with _fautif(lu):
-                    titre, lignes = titre_du_service(donnees.titre, creancier)
-                titres.append((dossier_id, titre, lignes))
-        self._inserer(DossierDebiteur, liens)
-        ids_titres = self._inserer(
-            Titre,
-            [_valeurs(titre, dossier_id=dossier_id) for dossier_id, titre, _ in titres],
-            "dossier_id",
-        )
-        creances: list[dict[str, Any]] = []
-        for (dossier_id, titre, lignes), titre_id in zip(titres, ids_titres, strict=True):
-            creances.extend(
-                _valeurs(ligne, dossier_id=dossier_id, titre_id=titre_id) for ligne in lignes
-            )
-            evenements.append(
-                self._evenement(
-                    dossier_id,
-                    titre.date_titre,
-                    "titre",
-                    f"Titre : {TYPES_TITRE[titre.type]} du {titre.date_titre.isoformat()}",
-                )
-            )
-        self._inserer(LigneCreance, creances)
-        self._inserer(Evenement, evenements)
-        self.titres_crees += len(ids_titres)
-        self.lot.clear()
-        self.objets = {i: o for i, o in self.objets.items() if i not in self.creees}
-        self.brouillon.expunge_all()
-
-    def _evenement(self, dossier_id: int, jour: date, nature: str, libelle: str) -> dict[str, Any]:
-        return {
-            "dossier_id": dossier_id,
-            "date": jour,
-            "nature": nature,
-            "libelle": libelle,
-            "utilisateur": self.utilisateur,
-            "details": {},
-        }
+    return replace(
+        donnees,
+        creancier=_connue(donnees.creancier),
+        debiteurs=tuple(_connue(d) for d in donnees.debiteurs),
+    )
 
 
 def _importer_dans(
     session: Session, analyse: Analyse, progression: Progression | None, simulation: bool
 ) -> RapportImport:
+    """Open each new file through the same service as `clerc dossier ouvrir` (validation,
+    numbering, default territory, timeline and per-row audit entries alike)."""
     if session.get_bind().dialect.name == "postgresql":
         # Two imports into one office run one after the other (no duplicate file or party).
         session.execute(
@@ -1139,9 +932,10 @@ def _importer_dans(
     existants = _dossiers_existants(
         session, sorted({i for cle, i in connues.items() if cle.startswith("siren:")})
     )
-    ecriture = _Ecriture(session, connues)
+    parties_avant = session.scalar(select(func.count(Partie.id))) or 0
     crees: list[DossierCree] = []
     ignores: list[DossierIgnore] = []
+    titres = 0
     total = len(analyse.dossiers)
     try:
         for fait, lu in enumerate(analyse.dossiers, start=1):
@@ -1150,11 +944,12 @@ def _importer_dans(
             if existant is not None:
                 ignores.append(DossierIgnore(lu.reference_mandant, lu.creancier_siren, existant))
             else:
-                reference = ecriture.ajouter(lu)
+                with _fautif(lu):
+                    reference = ouvrir_dans(session, _parties_connues(lu.donnees, connues))
                 crees.append(DossierCree(reference, lu.reference_mandant, lu.creancier_siren))
+                titres += lu.donnees.titre is not None
             if progression is not None:
                 progression(fait, total)
-        ecriture.ecrire()
     except _DossierRefuse as refus:  # the services refused what ``analyser`` let through
         raise ImportRefuse(
             RapportImport(
@@ -1164,14 +959,13 @@ def _importer_dans(
                 encodage=analyse.encodage,
             )
         ) from refus
-    finally:
-        ecriture.brouillon.close()
+    parties_apres = session.scalar(select(func.count(Partie.id))) or 0
     return RapportImport(
         lignes=analyse.lignes,
         dossiers_crees=tuple(crees),
         dossiers_ignores=tuple(ignores),
-        parties_creees=len(ecriture.creees),
-        titres_crees=ecriture.titres_crees,
+        parties_creees=parties_apres - parties_avant,
+        titres_crees=titres,
         simulation=simulation,
         encodage=analyse.encodage,
     )

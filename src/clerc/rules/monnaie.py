@@ -95,10 +95,10 @@ def en_texte(montant_: Decimal) -> str:
 
 
 def format_euros(montant_: Decimal) -> str:
-    """French display form: "1 234,56 €" (narrow no-break space for thousands)."""
-    texte = format_decimal(
-        arrondi_centime(montant_), format="#,##0.00", locale="fr_FR", decimal_quantization=True
-    )
+    """French display form: "1 234,56 €" (narrow no-break space for thousands, no-break space
+    before the sign), as babel's fr_FR pattern "#,##0.00" prints it; written directly because
+    it is called for every line of the synthetic office and of every statement."""
+    texte = f"{arrondi_centime(montant_):,.2f}".replace(",", "\u202f").replace(".", ",")
     return f"{texte}\xa0€"
 
 

@@ -203,6 +203,7 @@ class LigneCreance(AppartientEtude, Base):
     cree_le: Mapped[datetime] = mapped_column(default=maintenant)
 
     dossier: Mapped[Dossier] = relationship(back_populates="lignes")
+    titre: Mapped[Titre | None] = relationship(foreign_keys=[titre_id])
 
 
 class Evenement(AppartientEtude, Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import montant
@@ -126,25 +126,28 @@ def _texte(valeur: Any, ou: str) -> str | None:
 
 
 def _champs(classe: type, donnees: dict[str, Any], ou: str) -> dict[str, Any]:
-    """Convert the plain fields of a record by their annotation (dates, amounts, booleans)."""
+    """Convert the plain fields of a record by their type (dates, amounts, booleans, texts);
+    other fields (nested records, tuples) are left to the caller."""
+    types = get_type_hints(classe)
     resultat: dict[str, Any] = {}
     for champ in fields(classe):
         if champ.name not in donnees:
             continue
         valeur = donnees[champ.name]
-        type_ = str(champ.type)
         nom = f"{ou}.{champ.name}"
-        if "date" in type_ and "tuple" not in type_:
+        genres = set(get_args(types[champ.name])) or {types[champ.name]}
+        facultatif = type(None) in genres
+        if date in genres:
             resultat[champ.name] = _date(valeur, nom)
-        elif type_.startswith("Decimal"):
+        elif Decimal in genres:
             resultat[champ.name] = None if valeur is None else montant(valeur, nom)
-        elif type_.startswith("bool"):
+        elif bool in genres:
             if valeur is not None and not isinstance(valeur, bool):
                 raise DonneeInvalide(f"{nom} : true ou false attendu.")
             resultat[champ.name] = valeur
-        elif type_.startswith("str"):
+        elif str in genres:
             texte = _texte(valeur, nom)
-            if texte is None and "None" not in type_:
+            if texte is None and not facultatif:
                 raise DonneeInvalide(f"{nom} : texte obligatoire.")
             resultat[champ.name] = texte
     return resultat

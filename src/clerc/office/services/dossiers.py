@@ -6,7 +6,6 @@ two concurrent changes to one file are serialised (optimistic locking, see ``db.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -53,9 +52,6 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.interets import RegimeInterets
 
 ZERO = Decimal("0.00")
-TITRES_JUDICIAIRES = frozenset(
-    {"decision_justice", "ordonnance_injonction_payer", "accord_homologue", "decision_etrangere"}
-)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -317,11 +313,9 @@ def ouvrir_dans(session: Session, donnees: NouveauDossier) -> str:
         if session.scalar(select(Dossier.id).where(Dossier.reference == reference)):
             raise OperationRefusee(f"Le dossier « {reference} » existe déjà.")
     else:
-        session.flush()
-        reference = prochaine_reference(session, jour)
+        reference = prochaine_reference(session, jour)  # autoflush: sees this session's files
     territoire = donnees.territoire
     if territoire is None:
-        session.flush()
         adresse = debiteurs[0].adresse_principale
         if adresse is not None and adresse.departement:
             territoire = adresse.departement
@@ -376,14 +370,14 @@ def _poser_titre(
             f"{ancien.date_titre.isoformat()}) : utilisez le remplacement."
         )
     dossier.titres.append(titre)
-    session.flush()
     if ancien is not None:
+        session.flush()  # the new title's id marks the old one replaced
         ancien.remplace_par_id = titre.id
         for ligne in dossier.lignes:
             if ligne.titre_id == ancien.id and ligne.annule_par_id is None:
                 ligne.annule_par_id = ligne.id  # retired with the replaced title
     for ligne in lignes:
-        ligne.titre_id = titre.id
+        ligne.titre = titre
         dossier.lignes.append(ligne)
     libelle = f"{'Remplacement du titre par' if ancien else 'Titre'} : {TYPES_TITRE[titre.type]}"
     evenement(
@@ -404,7 +398,9 @@ def ajouter_titre(
     def _ajouter(session: Session) -> int:
         dossier = charger_dossier(session, reference, verrou=True)
         refuser_si_clos(dossier)
-        return int(_poser_titre(session, dossier, titre, remplacer=remplacer).id)
+        pose = _poser_titre(session, dossier, titre, remplacer=remplacer)
+        session.flush()
+        return int(pose.id)
 
     return executer(contexte, "remplacer_titre" if remplacer else "ajouter_titre", _ajouter)
 
@@ -623,13 +619,6 @@ def decompte_dossier(
         )
 
     return executer(contexte, "decompte_dossier", _lire, ecriture=False)
-
-
-@dataclass(frozen=True)
-class Fiche:
-    """Everything a clerc reads about a file, as plain values (CLI, JSON, web)."""
-
-    donnees: dict[str, Any]
 
 
 def fiche_dossier(contexte: Contexte, reference: str, au: date | None = None) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -21,10 +20,7 @@ from clerc.office.models.dossier import (
 from clerc.office.models.partie import NATURES_PROTECTION
 from clerc.office.services.dossiers import decompte_de
 from clerc.rules.erreurs import ErreurClerc
-
-
-def _montant(valeur: Decimal) -> str:
-    return str(valeur.quantize(Decimal("0.01")))
+from clerc.rules.monnaie import en_texte
 
 
 def _jour(valeur: date | None) -> str | None:
@@ -96,7 +92,7 @@ def fiche(session: Session, dossier: Dossier, au: date) -> dict[str, Any]:
                 "nature_libelle": NATURES_LIGNE.get(ligne.nature, ligne.nature),
                 "libelle": ligne.libelle,
                 "date": _jour(ligne.date),
-                "montant": _montant(ligne.montant),
+                "montant": en_texte(ligne.montant),
                 "interets": ligne.mode_interets,
             }
             for ligne in dossier.lignes
@@ -106,7 +102,7 @@ def fiche(session: Session, dossier: Dossier, au: date) -> dict[str, Any]:
             {
                 "id": p.id,
                 "date": _jour(p.date),
-                "montant": _montant(p.montant),
+                "montant": en_texte(p.montant),
                 "mode": p.mode,
                 "origine": p.origine,
                 "libelle": p.libelle,
@@ -122,11 +118,11 @@ def fiche(session: Session, dossier: Dossier, au: date) -> dict[str, Any]:
     resultat["decompte"] = _decompte(dossier, au)
     fonds = grand_livre.fonds_detenus(session, dossier.id, au)
     resultat["fonds"] = {
-        "detenu_pour_creancier": _montant(grand_livre.solde_creancier(session, dossier.id)),
+        "detenu_pour_creancier": en_texte(grand_livre.solde_creancier(session, dossier.id)),
         "a_reverser": [
             {
                 "recu_le": _jour(f.encaissement.date),
-                "montant": _montant(f.restant),
+                "montant": en_texte(f.restant),
                 "date_limite": _jour(f.date_limite),
                 "en_retard": f.en_retard(au),
                 "regle": f.regle,
@@ -146,15 +142,15 @@ def _decompte(dossier: Dossier, au: date) -> dict[str, Any]:
         return {"au": _jour(au), "erreur": str(erreur)}
     return {
         "au": _jour(au),
-        "principal": _montant(etat.principal),
-        "article_700": _montant(etat.article_700),
-        "depens": _montant(etat.depens),
-        "frais": _montant(etat.frais),
-        "interets_echus": _montant(etat.interets_echus),
-        "paiements": _montant(etat.paiements),
-        "total": _montant(etat.total),
+        "principal": en_texte(etat.principal),
+        "article_700": en_texte(etat.article_700),
+        "depens": en_texte(etat.depens),
+        "frais": en_texte(etat.frais),
+        "interets_echus": en_texte(etat.interets_echus),
+        "paiements": en_texte(etat.paiements),
+        "total": en_texte(etat.total),
         "presentation": [
-            [libelle, _montant(valeur)] for libelle, valeur in etat.presentation_acte()
+            [libelle, en_texte(valeur)] for libelle, valeur in etat.presentation_acte()
         ],
         "avertissements": list(etat.avertissements),
     }
