@@ -90,7 +90,10 @@ class GrandLivre(RuleBasedStateMachine):
         second = dossiers.ouvrir_dossier(
             self.contexte,
             nouveau_dossier(
-                creancier=self.creancier_id, debiteurs=(debiteur("Martin"),), titre=None
+                creancier=self.creancier_id,
+                debiteurs=(debiteur("Martin"),),
+                titre=None,
+                reference_mandant="BN-2026-043",
             ),
         )
         self.modeles = {premier: DossierModele(), second: DossierModele()}

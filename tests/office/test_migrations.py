@@ -3,14 +3,18 @@ migrated schema is exactly the models' (nothing left for autogenerate to write).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, func, inspect, select, update
 
-from clerc.office.db import base_vide, migrer, schema_a_jour
-from clerc.office.models import Base
+from clerc.office.db import _configuration_alembic, base_vide, migrer, schema_a_jour
+from clerc.office.generateur import generer
+from clerc.office.models import Base, Dossier, TermeRecherche
 from tests.office.conftest import creer_etude
 
 
@@ -50,3 +54,58 @@ def test_le_schema_migre_est_celui_des_modeles(moteur_vierge: Engine) -> None:
     migrer(moteur_vierge)
 
     assert _differences(moteur_vierge) == []
+
+
+# --- the search-words migration (0c710ea8a4a1) --------------------------------------------
+
+AVANT_INDEX_RECHERCHE = "daa7c690595c"
+
+
+def _vers(moteur: Engine, revision: str, sens: str = "downgrade") -> None:
+    cfg = _configuration_alembic(moteur)
+    with moteur.begin() as connexion:
+        cfg.attributes["connection"] = connexion
+        getattr(command, sens)(cfg, revision)
+
+
+def _termes(moteur: Engine) -> list[tuple[int, int, str]]:
+    with moteur.connect() as connexion:
+        return sorted(
+            connexion.execute(
+                select(TermeRecherche.etude_id, TermeRecherche.dossier_id, TermeRecherche.terme)
+            ).all()
+        )
+
+
+def test_la_migration_indexe_les_dossiers_deja_en_base(moteur_vierge: Engine) -> None:
+    # A database of the previous version holds files but no search words: the migration
+    # derives them exactly as the application does on every write.
+    migrer(moteur_vierge)
+    generer(moteur_vierge, dossiers=40, graine=3, au=date(2026, 11, 30))
+    attendus = _termes(moteur_vierge)
+    assert len(attendus) > 40 * 3  # debtor and creditor names, SIRENs, creditor's references
+    _vers(moteur_vierge, AVANT_INDEX_RECHERCHE)
+    assert not inspect(moteur_vierge).has_table("terme_recherche")
+
+    migrer(moteur_vierge)
+
+    assert _termes(moteur_vierge) == attendus
+
+
+def test_la_migration_refuse_des_references_en_double_et_dit_lesquelles(
+    moteur_vierge: Engine,
+) -> None:
+    migrer(moteur_vierge)
+    generer(moteur_vierge, dossiers=5, graine=3, au=date(2026, 11, 30))
+    _vers(moteur_vierge, AVANT_INDEX_RECHERCHE)
+    with moteur_vierge.begin() as connexion:
+        connexion.execute(update(Dossier.__table__).values(reference_mandant="BAN-000001"))
+        connexion.execute(
+            update(Dossier.__table__).values(
+                creancier_id=select(func.min(Dossier.__table__.c.creancier_id)).scalar_subquery()
+            )
+        )
+
+    with pytest.raises(RuntimeError, match="« BAN-000001 »"):
+        migrer(moteur_vierge)
+    assert not inspect(moteur_vierge).has_table("terme_recherche")  # nothing half-done

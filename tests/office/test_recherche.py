@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
-from clerc.office.db import Contexte
+from clerc.office.db import Contexte, transaction
 from clerc.office.erreurs import Introuvable
-from clerc.office.services import dossiers, etudes
+from clerc.office.models import DossierDebiteur, Partie
+from clerc.office.services import dossiers, etudes, recherche
 from clerc.office.services.donnees import AdresseDonnees, PartieDonnees
 from clerc.office.services.recherche import ResultatRecherche, chercher
+from clerc.office.validation import nom_recherche
 from clerc.rules.erreurs import DonneeInvalide
 from tests.office.conftest import creer_etude
 from tests.office.test_services_dossiers import creancier, debiteur, nouveau_dossier
@@ -111,8 +114,18 @@ def test_chercher_par_debut_de_reference(fichier: Fichier) -> None:
 
 
 def test_chercher_par_la_reference_du_creancier(fichier: Fichier) -> None:
-    # The creditor's own reference is matched exactly, not as a prefix.
-    _verifier(fichier, {"BN-001": ["2026-000001"], "CS-77": ["2026-000002"], "BN-00": []})
+    # Each word of the creditor's own reference starts one of its words: "BN-00" finds BN-001
+    # and BN-002 (files 1 and 3), "CS 7" finds CS-77.
+    _verifier(
+        fichier,
+        {
+            "BN-001": ["2026-000001"],
+            "CS-77": ["2026-000002"],
+            "cs 7": ["2026-000002"],
+            "BN-00": ["2026-000003", "2026-000001"],
+            "BN-003": [],
+        },
+    )
 
 
 def test_chercher_par_debut_du_nom_du_debiteur(fichier: Fichier) -> None:
@@ -136,11 +149,29 @@ def test_la_recherche_par_nom_ignore_accents_et_casse(fichier: Fichier) -> None:
 
 
 def test_une_denomination_accentuee_se_trouve_sans_accents(fichier: Fichier) -> None:
-    # "éloïse" is the start of the company's name "ÉLOÏSE CRÉATIONS" (file 4). It is only the
-    # first name of Éloïse LÉGER (file 2), whose name starts with LÉGER: not found by design
-    # (one indexed prefix per word, the other words only contained).
-    textes = ["éloïse", "ELOISE", "Eloïse Créa", "créations éloïse"]
-    _verifier(fichier, {texte: ["2026-000004"] for texte in textes})
+    # "éloïse" starts a word of the company "ÉLOÏSE CRÉATIONS" (file 4) and the first name of
+    # Éloïse LÉGER (file 2): both are found, whatever the accents; two words narrow it down.
+    _verifier(
+        fichier,
+        {
+            "éloïse": ["2026-000004", "2026-000002"],
+            "ELOISE": ["2026-000004", "2026-000002"],
+            "Eloïse Créa": ["2026-000004"],
+            "créations éloïse": ["2026-000004"],
+        },
+    )
+
+
+def test_un_mot_du_debiteur_et_un_du_creancier_se_combinent(fichier: Fichier) -> None:
+    # The words may belong to different parties of the file: debtor LÉGER and creditor
+    # CRÉDIT DU SUD; the same debtor name with the other creditor finds nothing.
+    _verifier(
+        fichier, {"leger sud": ["2026-000002"], "leger nord": [], "martin nord": ["2026-000003"]}
+    )
+
+
+def test_la_ponctuation_seule_ne_trouve_rien(fichier: Fichier) -> None:
+    assert chercher(fichier.etude, " - / ").total == 0
 
 
 def test_un_prenom_commun_a_plusieurs_noms_trouve_chacun(fichier: Fichier) -> None:
@@ -241,3 +272,56 @@ def test_une_autre_etude_ne_trouve_pas_ces_dossiers(fichier: Fichier) -> None:
         assert chercher(autre, texte).en_json() == {"dossiers": [], "total": 0}
     with pytest.raises(Introuvable, match="Clerc « mdurand » introuvable"):
         chercher(autre, clerc="mdurand")
+
+
+# --- the search words follow the data (clerc.office.index_recherche) ----------------------
+
+
+def test_un_debiteur_renomme_se_trouve_sous_son_nouveau_nom(fichier: Fichier) -> None:
+    with transaction(fichier.etude, "renommer") as session:
+        partie = session.scalar(select(Partie).where(Partie.nom_recherche.startswith("DUPONT")))
+        assert partie is not None
+        partie.nom_usage = "Durand-Dupont"
+        partie.nom_recherche = nom_recherche("Durand Dupont", "Jean")
+
+    _verifier(fichier, {"durand": ["2026-000001"], "dupont jean": ["2026-000001"]})
+
+
+def test_un_codebiteur_ajoute_rend_le_dossier_trouvable_par_son_nom(fichier: Fichier) -> None:
+    assert chercher(fichier.etude, "perrin").total == 0
+    with transaction(fichier.etude, "ajouter_debiteur") as session:
+        dossier = dossiers.charger_dossier(session, fichier.leger)
+        conjoint = dossiers.creer_partie(session, debiteur("Perrin", "Marc"))
+        dossier.debiteurs.append(DossierDebiteur(partie=conjoint, rang=2))
+
+    _verifier(fichier, {"perrin": ["2026-000002"], "perrin leger": ["2026-000002"]})
+
+    with transaction(fichier.etude, "retirer_debiteur") as session:
+        dossier = dossiers.charger_dossier(session, fichier.leger)
+        dossier.debiteurs.pop()
+
+    assert chercher(fichier.etude, "perrin").total == 0
+
+
+def test_les_deux_plans_de_recherche_rendent_les_memes_dossiers(
+    fichier: Fichier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Above PLAFOND_TRI matches the page is read in reference order with one probe per word;
+    # with a ceiling of 1, every search below takes that plan: same files, same order, same
+    # total, same pages.
+    textes = ["", "dupont", "éloïse", "crédit sud", "BN-00", "2026-", "2026-000002", SIREN_SUD]
+    recherches = [(t, s, p) for t in textes for s in (None, "en_cours") for p in (0, 1)]
+
+    def resultats() -> list[tuple[list[str], int]]:
+        return [
+            (_references(r), r.total)
+            for r in (
+                chercher(fichier.etude, t, statut=s, limite=1, decalage=p) for t, s, p in recherches
+            )
+        ]
+
+    tri_des_correspondances = resultats()
+    monkeypatch.setattr(recherche, "PLAFOND_TRI", 1)
+
+    assert resultats() == tri_des_correspondances
+    assert tri_des_correspondances[textes.index("crédit sud") * 4] == (["2026-000004"], 2)

@@ -613,3 +613,19 @@ def test_une_etude_ne_peut_pas_reprendre_une_partie_d_une_autre_par_son_numero(
     seconde = creer_etude(etude.moteur, "AUTRE", "Autre étude")
     with pytest.raises(Introuvable, match=rf"^Partie n° {creancier_id} introuvable"):
         dossiers.ouvrir_dossier(seconde, nouveau_dossier(creancier=creancier_id))
+
+
+def test_un_creancier_ne_confie_pas_deux_dossiers_sous_la_meme_reference(etude: Contexte) -> None:
+    # The creditor's own reference identifies his claim (and is the CSV import's key): a
+    # second file under it is refused with the existing file named, and nothing is written.
+    premier = dossiers.ouvrir_dossier(etude, nouveau_dossier())
+    creancier_id = charger(etude, premier).creancier_id
+    avant = compter(etude.moteur, *TABLES)
+    with pytest.raises(
+        OperationRefusee, match=r"sa référence « BN-2026-042 » : dossier 2026-000001\.$"
+    ):
+        dossiers.ouvrir_dossier(etude, nouveau_dossier(creancier=creancier_id))
+    assert compter(etude.moteur, *TABLES) == avant
+    # Another reference, or none at all, is fine.
+    dossiers.ouvrir_dossier(etude, nouveau_dossier(creancier=creancier_id, reference_mandant=None))
+    dossiers.ouvrir_dossier(etude, nouveau_dossier(creancier=creancier_id, reference_mandant=None))

@@ -28,7 +28,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from clerc import config
-from clerc.office import audit  # noqa: F401 - registers the audit and office-filter hooks
+from clerc.office import (
+    audit,  # noqa: F401 - registers the audit and office-filter hooks
+    index_recherche,  # noqa: F401 - registers the search-index hook
+)
 from clerc.office.erreurs import ConflitConcurrent, ErreurOffice
 from clerc.office.models import Etude
 
@@ -143,9 +146,15 @@ def transaction(contexte: Contexte, operation: str, *, ecriture: bool = True) ->
         session.close()
 
 
-# The one uniqueness race a retry resolves: two writers numbering a new file "AAAA-NNNNNN"
-# at once. Any other integrity error is a real fault and is not retried.
-CONTRAINTE_REFERENCE = "uq_dossier_etude_id_reference"
+# The uniqueness races a retry resolves: two writers numbering a new file "AAAA-NNNNNN" at
+# once; two imports of the same creditor's file or party at once (the retry then finds the
+# row the other one committed and skips it). Any other integrity error is a real fault.
+CONTRAINTES_RELANCEES = {
+    # PostgreSQL names the constraint; SQLite names its columns.
+    "uq_dossier_etude_id_reference": "dossier.etude_id, dossier.reference",
+    "uq_dossier_ref_mandant": "dossier.etude_id, dossier.creancier_id, dossier.reference_mandant",
+    "uq_partie_cle_import": "partie.etude_id, partie.cle_import",
+}
 
 
 def _conflit(erreur: BaseException) -> bool:
@@ -154,9 +163,10 @@ def _conflit(erreur: BaseException) -> bool:
     if isinstance(erreur, IntegrityError):
         origine = erreur.orig
         diagnostic = getattr(origine, "diag", None)
-        if diagnostic is not None:  # PostgreSQL names the constraint
-            return getattr(diagnostic, "constraint_name", None) == CONTRAINTE_REFERENCE
-        return "dossier.etude_id, dossier.reference" in str(origine)  # SQLite names columns
+        if diagnostic is not None:
+            return getattr(diagnostic, "constraint_name", None) in CONTRAINTES_RELANCEES
+        message = str(origine)
+        return any(message.endswith(colonnes) for colonnes in CONTRAINTES_RELANCEES.values())
     if isinstance(erreur, OperationalError | DBAPIError):
         code = getattr(getattr(erreur, "orig", None), "sqlstate", None)
         return code in {"40001", "40P01"}  # serialization failure, deadlock

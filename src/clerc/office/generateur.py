@@ -106,6 +106,7 @@ from stdnum import luhn
 from clerc.office.audit import journaliser_operation
 from clerc.office.db import Contexte, transaction
 from clerc.office.erreurs import OperationRefusee
+from clerc.office.index_recherche import lignes_termes, termes_de_partie, termes_de_reference
 from clerc.office.models import Base, Etude
 from clerc.office.models.dossier import MOTIFS_CLOTURE, NATURES_DOSSIER, NATURES_LIGNE, TYPES_TITRE
 from clerc.office.validation import nom_recherche
@@ -495,6 +496,7 @@ class _Partie:
     nom_famille: str = ""
     categorie_interets: str = "autre"
     poids: float = 1.0
+    termes: frozenset[str] = frozenset()  # words the files of this party are found by
 
 
 @dataclass
@@ -630,6 +632,7 @@ class _Generateur:
         self.communes_ordinaires = [c for c in self.communes if c.departement not in ALSACE_MOSELLE]
         self.communes_alsace = [c for c in self.communes if c.departement in ALSACE_MOSELLE]
         self.sirens: set[str] = set()
+        self.references_mandant: dict[int, set[int]] = {}
         self.numeros: dict[str, int] = {}
         self.pieges: dict[str, int] = {}
         self.rang_piege = 0
@@ -790,6 +793,7 @@ class _Generateur:
             date(self.au.year - 85, 1, 1), date(self.au.year - age_min, 12, 31) - timedelta(365)
         )
         civilite = "Madame" if femme else "Monsieur"
+        cle_recherche = nom_recherche(nom, prenom)
         self.tampon.ajouter(
             "partie",
             self._ligne_partie(
@@ -802,7 +806,7 @@ class _Generateur:
                 nationalite="française" if rng.random() < 0.9 else rng.choice(NATIONALITES),
                 profession=profession or rng.choice(self.metiers),
                 categorie_interets="particulier",
-                nom_recherche=nom_recherche(nom, prenom),
+                nom_recherche=cle_recherche,
                 cree_le=_horodatage(jour, rng.randint(0, 600)),
             ),
         )
@@ -834,6 +838,7 @@ class _Generateur:
             True,
             categorie_interets="particulier",
             nom_famille=nom.upper(),
+            termes=termes_de_partie(cle_recherche, None, None),
         )
 
     def societe(
@@ -860,6 +865,7 @@ class _Generateur:
             else rng.choice(self.societes)
         )
         siren = self._siren()
+        siret = self._siret(siren)
         commerciale = forme in {"SA", "SAS", "SASU", "SARL", "EURL", "SA d'HLM"}
         compte, bic = self._iban() if iban else (None, None)
         self.tampon.ajouter(
@@ -870,7 +876,7 @@ class _Generateur:
                 denomination=denomination,
                 forme_juridique=forme,
                 siren=siren,
-                siret=self._siret(siren),
+                siret=siret,
                 rcs=f"RCS {self.sieges[commune.departement]}" if commerciale else None,
                 representant=representant
                 or "prise en la personne de son représentant légal domicilié en cette qualité "
@@ -892,6 +898,7 @@ class _Generateur:
             commune.nom,
             False,
             genre=genre,
+            termes=termes_de_partie(nom_recherche(denomination), siren, siret),
         )
 
     def protection(
@@ -2511,6 +2518,15 @@ class _Generateur:
 
     # -- rows of a file ------------------------------------------------------------------------
 
+    def _reference_mandant(self, creancier: _Partie) -> str:
+        """The creditor's own reference, unique per creditor ("BAN-482913")."""
+        prises = self.references_mandant.setdefault(creancier.id, set())
+        while True:
+            numero = self.rng.randint(100000, 999999)
+            if numero not in prises:
+                prises.add(numero)
+                return f"{creancier.genre[:3].upper()}-{numero}"
+
     def _ecrire(self, f: _Fichier) -> None:
         rng = self.rng
         ea = self.etude_id
@@ -2519,14 +2535,12 @@ class _Generateur:
             titre.id = self.ids("titre")
         evenements = sorted(f.evenements, key=lambda e: (e.date, e.rang))
         dernier = evenements[-1].date if evenements else f.ouvert_le
+        reference_mandant = self._reference_mandant(f.creancier) if rng.random() < 0.7 else None
         ajouter(
             "dossier",
             {
                 "id": f.id, "etude_id": ea, "reference": f.reference,
-                "reference_mandant": (
-                    f"{f.creancier.genre[:3].upper()}-{rng.randint(100000, 999999)}"
-                    if rng.random() < 0.7 else None
-                ),
+                "reference_mandant": reference_mandant,
                 "nature": f.nature, "statut": f.statut, "motif_cloture": f.motif,
                 "certificat_irrecouvrabilite": f.certificat, "ouvert_le": f.ouvert_le,
                 "clos_le": f.clos_le, "territoire": f.territoire, "creancier_id": f.creancier.id,
@@ -2535,6 +2549,9 @@ class _Generateur:
                 "modifie_le": _horodatage(dernier, 660), "version": 1,
             },
         )  # fmt: skip
+        termes = set(f.creancier.termes).union(*(d.termes for d in f.debiteurs))
+        for ligne in lignes_termes(ea, f.id, termes | termes_de_reference(reference_mandant)):
+            ajouter("terme_recherche", ligne)
         for rang, debiteur in enumerate(f.debiteurs, start=1):
             ajouter(
                 "dossier_debiteur",

@@ -15,6 +15,7 @@ from clerc.office.models.dossier import (
 from clerc.office.models.etude import Etude, Utilisateur
 from clerc.office.models.grand_livre import Ecriture, LigneEcriture
 from clerc.office.models.partie import Adresse, Contact, LienPartie, Partie, Protection
+from clerc.office.models.recherche import TermeRecherche
 
 __all__ = [
     "Adresse",
@@ -35,6 +36,7 @@ __all__ = [
     "Partie",
     "Piege",
     "Protection",
+    "TermeRecherche",
     "Titre",
     "Utilisateur",
     "maintenant",

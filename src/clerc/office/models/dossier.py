@@ -87,9 +87,11 @@ class Dossier(AppartientEtude, Base):
         UniqueConstraint("etude_id", "reference"),
         Index("ix_dossier_statut", "etude_id", "statut"),
         Index("ix_dossier_clerc", "etude_id", "clerc_id"),
-        Index("ix_dossier_creancier", "etude_id", "creancier_id"),
-        Index("ix_dossier_ref_mandant", "etude_id", "creancier_id", "reference_mandant"),
-        Index("ix_dossier_reference_mandant", "etude_id", "reference_mandant"),
+        # A creditor's own reference names one file of his (the import's identity key,
+        # docs/import_csv.md); several files without reference are allowed (NULLs).
+        Index(
+            "uq_dossier_ref_mandant", "etude_id", "creancier_id", "reference_mandant", unique=True
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

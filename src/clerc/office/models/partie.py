@@ -47,7 +47,8 @@ class Partie(AppartientEtude, Base):
     __table_args__ = (
         Index("ix_partie_recherche", "etude_id", "nom_recherche"),
         Index("ix_partie_siren", "etude_id", "siren"),
-        Index("ix_partie_cle_import", "etude_id", "cle_import"),
+        # The creditor's key of an imported party: one party per key (import idempotence).
+        Index("uq_partie_cle_import", "etude_id", "cle_import", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -308,6 +308,18 @@ def ouvrir_dans(session: Session, donnees: NouveauDossier) -> str:
     debiteurs = [_partie(session, d) for d in donnees.debiteurs]
     if any(d is creancier for d in debiteurs):
         raise DonneeInvalide("Le créancier ne peut pas être aussi débiteur du dossier.")
+    if donnees.reference_mandant and creancier.id is not None:
+        doublon = session.scalar(
+            select(Dossier.reference).where(
+                Dossier.creancier_id == creancier.id,
+                Dossier.reference_mandant == donnees.reference_mandant,
+            )
+        )
+        if doublon is not None:
+            raise OperationRefusee(
+                f"Le créancier a déjà confié un dossier sous sa référence "
+                f"« {donnees.reference_mandant} » : dossier {doublon}."
+            )
     if donnees.reference:
         reference = donnees.reference.strip()
         if session.scalar(select(Dossier.id).where(Dossier.reference == reference)):
