@@ -28,6 +28,11 @@ def repertoire_donnees() -> Path:
     return Path(base) / "clerc"
 
 
+def url_par_defaut() -> bool:
+    """True when no database address was given (the default SQLite file is used)."""
+    return not os.environ.get(ENV_DATABASE_URL)
+
+
 def database_url() -> str:
     """The configured database URL (SQLite file by default)."""
     explicite = os.environ.get(ENV_DATABASE_URL)

@@ -144,9 +144,20 @@ def test_la_recherche_vide_liste_les_dossiers_au_format_du_contrat(base: Path) -
     ("arguments", "message"),
     [
         (["dossier", "afficher", "2025-999999"], "Dossier « 2025-999999 » introuvable"),
+        (["dossier", "afficher", " 2025-999999 "], "Dossier « 2025-999999 » introuvable"),
         (["paiement", "enregistrer", "2025-000001", "abc"], "montant non numérique"),
         (["reversement", "2025-000001"], "ne détient aucun fonds"),
         (["dossier", "cloturer", "2025-000001", "--motif", "paye"], "n'est pas soldé"),
+        # Numeric(14, 2): PostgreSQL would raise, SQLite would store it silently.
+        (
+            ["paiement", "enregistrer", "2025-000001", "99999999999999,00", "--date", "2025-09-01"],
+            "trop élevé (au plus 999\u202f999\u202f999\u202f999,99\xa0€)",
+        ),
+        (
+            ["paiement", "enregistrer", "2025-000001", "10,00", "--date", "2999-06-01"],
+            "date postérieure à aujourd'hui",
+        ),
+        (["reversement", "2025-000001", "--date", "2999-06-01"], "date postérieure"),
     ],
 )
 def test_une_saisie_refusee_donne_un_message_francais_et_le_code_2(
@@ -163,3 +174,29 @@ def test_un_json_mal_forme_est_refuse_sans_rien_creer(base: Path) -> None:
     resultat = runner.invoke(app, ["dossier", "ouvrir", str(base)])
     assert resultat.exit_code == 2 and "JSON invalide" in resultat.stderr
     assert _json(["dossier", "chercher", "", "--json"])["total"] == 0
+
+
+def test_une_reference_saisie_avec_des_espaces_est_trouvee(base: Path) -> None:
+    runner.invoke(app, ["dossier", "ouvrir", str(base)])
+    assert _json(["dossier", "afficher", " 2025-000001 ", "--json"])["reference"] == "2025-000001"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://x/y", "« mysql://x/y » invalide ou non prise en charge"),
+        ("pas une adresse", "invalide ou non prise en charge"),
+        # A typo in a path must not create a new, empty office somewhere.
+        ("sqlite:////nulle/part/clerc.sqlite3", "le dossier « /nulle/part » n'existe pas"),
+        # Nothing listens on port 1 of the loopback.
+        ("postgresql+psycopg://clerc@127.0.0.1:1/clerc", "Base de données injoignable"),
+    ],
+)
+def test_une_base_inaccessible_donne_un_message_francais_et_le_code_2(
+    monkeypatch: pytest.MonkeyPatch, url: str, message: str
+) -> None:
+    monkeypatch.setenv("CLERC_DATABASE_URL", url)
+    resultat = runner.invoke(app, ["dossier", "chercher", "", "--json"])
+    assert resultat.exit_code == 2, resultat.output
+    assert message in resultat.stderr
+    assert not Path("/nulle").exists()

@@ -56,7 +56,7 @@ def test_le_schema_migre_est_celui_des_modeles(moteur_vierge: Engine) -> None:
     assert _differences(moteur_vierge) == []
 
 
-# --- the search-words migration (0c710ea8a4a1) --------------------------------------------
+# --- the search-words migrations (0c710ea8a4a1, a3c314280fc8) ----------------------------
 
 AVANT_INDEX_RECHERCHE = "daa7c690595c"
 

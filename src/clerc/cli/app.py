@@ -11,9 +11,12 @@ from clerc.cli.audit import audit_app, restauration, sauvegarde
 from clerc.cli.calcul import calcul_app
 from clerc.cli.commun import erreurs_francaises, lire_date
 from clerc.cli.dossier import dossier_app, fonds, paiement_app, reversement
+from clerc.cli.francais import installer as installer_francais
 from clerc.cli.generer import generer
 from clerc.cli.import_csv import importer_commande
 from clerc.cli.parametres import parametres_app
+
+installer_francais()  # Typer's own messages in French, before any command is built or run
 
 app = typer.Typer(
     help="clerc : le logiciel libre des études de commissaires de justice.",

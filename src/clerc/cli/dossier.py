@@ -118,7 +118,8 @@ def afficher(
     for a_reverser in fonds["a_reverser"]:
         retard = " [bold red]EN RETARD[/]" if a_reverser["en_retard"] else ""
         console.print(
-            f"  {a_reverser['montant']} € reçus le {a_reverser['recu_le']}, à reverser au plus "
+            f"  {format_euros(_decimal(a_reverser['montant']))} reçus le {a_reverser['recu_le']}, "
+            "à reverser au plus "
             f"tard le {a_reverser['date_limite']} ({a_reverser['regle']}){retard}"
         )
     tableau(
@@ -148,7 +149,11 @@ def _afficher_decompte(decompte: dict[str, Any]) -> None:
 @erreurs_francaises
 def chercher(
     texte: Annotated[
-        str, typer.Argument(help="Référence, nom, SIREN (vide : tous les dossiers).")
+        str,
+        typer.Argument(
+            help="Mots cherchés (chacun commence un mot du dossier) : nom, prénom, "
+            "dénomination, SIREN/SIRET, référence de l'étude ou du créancier ; vide : tous."
+        ),
     ] = "",
     statut: Annotated[
         str | None, typer.Option("--statut", help="en_cours, suspendu ou clos.")
@@ -162,7 +167,9 @@ def chercher(
     utilisateur: OptionUtilisateur = None,
     sortie_json: OptionJson = False,
 ) -> None:
-    """Cherche des dossiers par référence, nom de partie, SIREN, statut ou clerc."""
+    """Cherche des dossiers par référence, nom de partie, SIREN, statut ou clerc.
+
+    Exemples : « dupont », « jean dupont », « dupont bnp », « 732829320 », « 2026-0001 »."""
     resultat = recherche.chercher(
         contexte_cli(etude, utilisateur),
         texte,

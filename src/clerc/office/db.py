@@ -21,9 +21,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -32,7 +38,7 @@ from clerc.office import (
     audit,  # noqa: F401 - registers the audit and office-filter hooks
     index_recherche,  # noqa: F401 - registers the search-index hook
 )
-from clerc.office.erreurs import ConflitConcurrent, ErreurOffice
+from clerc.office.erreurs import BaseInaccessible, ConflitConcurrent, ErreurOffice
 from clerc.office.models import Etude
 
 T = TypeVar("T")
@@ -42,11 +48,26 @@ TENTATIVES = 5  # retries of a service after a concurrent change (optimistic loc
 
 def creer_moteur(url: str | None = None, **options: Any) -> Engine:
     """An engine for ``url`` (default: the configured database, created if missing)."""
-    adresse = make_url(url or config.database_url())
+    texte = url or config.database_url()
+    try:
+        adresse = make_url(texte)
+        adresse.get_dialect().import_dbapi()  # unknown scheme or missing driver: fail here
+    except (ArgumentError, NoSuchModuleError, ImportError):
+        raise BaseInaccessible(
+            f"Adresse de base de données « {texte} » invalide ou non prise en charge "
+            "(attendu : sqlite:///chemin/clerc.sqlite3 ou postgresql+psycopg://…)."
+        ) from None
     if adresse.get_backend_name() == "sqlite":
         base = adresse.database
         if base and base != ":memory:":
-            Path(base).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            repertoire = Path(base).expanduser().parent
+            if url is None and config.url_par_defaut():
+                repertoire.mkdir(parents=True, exist_ok=True)  # the default data directory
+            elif not repertoire.is_dir():
+                # An address typed by the user: a typo must not create a new, empty office.
+                raise BaseInaccessible(
+                    f"Base SQLite « {base} » : le dossier « {repertoire} » n'existe pas."
+                )
         moteur = create_engine(
             adresse, connect_args={"check_same_thread": False, "timeout": 60}, **options
         )
@@ -83,9 +104,32 @@ def _configuration_alembic(moteur: Engine | None = None) -> Config:
 def migrer(moteur: Engine) -> None:
     """Bring the schema to the last migration (idempotent)."""
     cfg = _configuration_alembic(moteur)
+    try:
+        with moteur.connect():
+            pass
+    except OperationalError as erreur:
+        raise BaseInaccessible(
+            f"Base de données injoignable ({moteur.url.render_as_string(hide_password=True)}) : "
+            f"{_cause(erreur)}"
+        ) from None
     with moteur.begin() as connexion:
         cfg.attributes["connection"] = connexion
         command.upgrade(cfg, "head")
+
+
+def actualiser_statistiques(connexion: Connection) -> None:
+    """Refresh the query planner's statistics after a bulk write (generation, import,
+    migration): with them SQLite knows which index narrows a search. SQLite samples at most
+    1 000 rows per index (``analysis_limit``): a few seconds even on a million files."""
+    if connexion.dialect.name == "sqlite":
+        connexion.exec_driver_sql("PRAGMA analysis_limit=1000")
+    connexion.exec_driver_sql("ANALYZE")
+
+
+def _cause(erreur: OperationalError) -> str:
+    """The driver's first line, for the user (server down, unknown database, bad password)."""
+    texte = str(erreur.orig).strip().splitlines()
+    return texte[0] if texte else "connexion refusée"
 
 
 def schema_a_jour(moteur: Engine) -> bool:

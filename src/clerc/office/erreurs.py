@@ -19,3 +19,7 @@ class OperationRefusee(ErreurOffice):
 
 class ConflitConcurrent(ErreurOffice):
     pass
+
+
+class BaseInaccessible(ErreurOffice):
+    """The configured database cannot be opened (bad address, server down, missing folder)."""

@@ -104,7 +104,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from stdnum import luhn
 
 from clerc.office.audit import journaliser_operation
-from clerc.office.db import Contexte, transaction
+from clerc.office.db import Contexte, actualiser_statistiques, transaction
 from clerc.office.erreurs import OperationRefusee
 from clerc.office.index_recherche import lignes_termes, termes_de_partie, termes_de_reference
 from clerc.office.models import Base, Etude
@@ -2550,7 +2550,8 @@ class _Generateur:
             },
         )  # fmt: skip
         termes = set(f.creancier.termes).union(*(d.termes for d in f.debiteurs))
-        for ligne in lignes_termes(ea, f.id, termes | termes_de_reference(reference_mandant)):
+        termes |= termes_de_reference(reference_mandant)
+        for ligne in lignes_termes(ea, f.id, f.reference, termes):
             ajouter("terme_recherche", ligne)
         for rang, debiteur in enumerate(f.debiteurs, start=1):
             ajouter(
@@ -2785,6 +2786,7 @@ def generer(
             },
         )
         _recaler_sequences(connexion)
+        actualiser_statistiques(connexion)
     return RapportGeneration(
         etude_code=ETUDE_CODE,
         etude_id=etude_id,

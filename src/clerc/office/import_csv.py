@@ -34,7 +34,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from clerc.office.audit import journaliser_operation
-from clerc.office.db import Contexte, transaction
+from clerc.office.db import Contexte, actualiser_statistiques, transaction
 from clerc.office.erreurs import ErreurOffice
 from clerc.office.models import (
     Dossier,
@@ -54,6 +54,7 @@ from clerc.office.services.donnees import (
 )
 from clerc.office.services.dossiers import ouvrir_dans
 from clerc.office.validation import (
+    MONTANT_MAXIMUM,
     departement_du_code_postal,
     iban_valide,
     nom_recherche,
@@ -64,7 +65,6 @@ from clerc.rules.erreurs import DonneeInvalide, ErreurClerc
 from clerc.rules.monnaie import montant
 
 SEPARATEUR = ";"
-MONTANT_MAXIMUM = Decimal("999999999999.99")  # Numeric(14, 2)
 TAUX_DECIMALES = 4  # Numeric(7, 4), percent per year
 
 ErreurLigne = tuple[int, str]
@@ -1028,6 +1028,8 @@ def importer(
                     "parties_creees": rapport.parties_creees,
                 },
             )
+            if len(rapport.dossiers_crees) >= 1000:
+                actualiser_statistiques(session.connection())
     except _Simulation as essai:
         return essai.rapport
     return rapport

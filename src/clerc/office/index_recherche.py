@@ -13,7 +13,7 @@ through the unit of work, hence not audited: the changes it derives from are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, delete, event, insert, inspect, select, union
@@ -42,11 +42,37 @@ def termes_de_reference(reference_mandant: str | None) -> frozenset[str]:
     return frozenset(mot[:LONGUEUR_TERME] for mot in nom_recherche(reference_mandant).split())
 
 
-def lignes_termes(etude_id: int, dossier_id: int, termes: Iterable[str]) -> list[dict[str, Any]]:
+def lignes_termes(
+    etude_id: int, dossier_id: int, reference: str, termes: Iterable[str]
+) -> list[dict[str, Any]]:
     """Rows of ``terme_recherche`` for one file."""
     return [
-        {"etude_id": etude_id, "dossier_id": dossier_id, "terme": terme}
+        {"etude_id": etude_id, "dossier_id": dossier_id, "reference": reference, "terme": terme}
         for terme in sorted(set(termes))
+    ]
+
+
+def lignes_des_dossiers(
+    dossiers: Iterable[Sequence[Any]], debiteurs: Iterable[Sequence[Any]]
+) -> list[dict[str, Any]]:
+    """Rows of ``terme_recherche`` from what the database holds: per file (id, office,
+    reference, creditor's reference, creditor's nom_recherche, SIREN, SIRET), per debtor
+    (file id, nom_recherche, SIREN, SIRET)."""
+    termes: dict[int, set[str]] = {}
+    fichiers: dict[int, tuple[int, str]] = {}  # id -> (office, reference)
+    for dossier_id, etude_id, reference, reference_mandant, nom, siren, siret in dossiers:
+        fichiers[dossier_id] = (etude_id, reference)
+        termes[dossier_id] = set(termes_de_reference(reference_mandant))
+        termes[dossier_id] |= termes_de_partie(nom, siren, siret)
+    for dossier_id, nom, siren, siret in debiteurs:
+        if dossier_id in termes:
+            termes[dossier_id] |= termes_de_partie(nom, siren, siret)
+    return [
+        ligne
+        for dossier_id, mots in termes.items()
+        for ligne in lignes_termes(
+            fichiers[dossier_id][0], dossier_id, fichiers[dossier_id][1], mots
+        )
     ]
 
 
@@ -55,12 +81,11 @@ def reindexer(connexion: Connection, dossier_ids: Iterable[int]) -> None:
     ids = sorted(set(dossier_ids))
     for debut in range(0, len(ids), _LOT):
         lot = ids[debut : debut + _LOT]
-        termes: dict[int, set[str]] = {}
-        etudes: dict[int, int] = {}
         dossiers = connexion.execute(
             select(
                 Dossier.id,
                 Dossier.etude_id,
+                Dossier.reference,
                 Dossier.reference_mandant,
                 Partie.nom_recherche,
                 Partie.siren,
@@ -68,25 +93,14 @@ def reindexer(connexion: Connection, dossier_ids: Iterable[int]) -> None:
             )
             .join(Partie, Partie.id == Dossier.creancier_id)
             .where(Dossier.id.in_(lot))
-        )
-        for dossier_id, etude_id, reference, nom, siren, siret in dossiers:
-            etudes[dossier_id] = etude_id
-            termes[dossier_id] = set(termes_de_reference(reference))
-            termes[dossier_id] |= termes_de_partie(nom, siren, siret)
+        ).all()
         debiteurs = connexion.execute(
             select(DossierDebiteur.dossier_id, Partie.nom_recherche, Partie.siren, Partie.siret)
             .join(Partie, Partie.id == DossierDebiteur.partie_id)
             .where(DossierDebiteur.dossier_id.in_(lot))
-        )
-        for dossier_id, nom, siren, siret in debiteurs:
-            if dossier_id in termes:
-                termes[dossier_id] |= termes_de_partie(nom, siren, siret)
+        ).all()
         connexion.execute(delete(TermeRecherche).where(TermeRecherche.dossier_id.in_(lot)))
-        lignes = [
-            ligne
-            for dossier_id, mots in termes.items()
-            for ligne in lignes_termes(etudes[dossier_id], dossier_id, mots)
-        ]
+        lignes = lignes_des_dossiers(dossiers, debiteurs)
         if lignes:
             connexion.execute(insert(TermeRecherche), lignes)
 

@@ -87,7 +87,7 @@ def restaurer(cible: Engine | str, fichier: Path, *, remplacer: bool = False) ->
         if not remplacer and not base_vide(moteur):
             raise OperationRefusee(
                 "Restauration refusée : la base cible contient déjà des données "
-                "(demander explicitement leur remplacement)."
+                "(pour les remplacer, relancez avec --remplacer)."
             )
         moteur.dispose()  # no pooled connection keeps plans or locks on the old tables
         if moteur_fichier == "sqlite":

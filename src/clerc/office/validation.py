@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
+from decimal import Decimal
 
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
@@ -17,6 +19,31 @@ from stdnum.fr import siret as stdnum_siret
 
 from clerc.rules.calendrier import territoire
 from clerc.rules.erreurs import DonneeInvalide
+from clerc.rules.monnaie import format_euros
+
+# Amounts are stored as Numeric(14, 2) (models/base.py): anything larger is refused up front
+# (PostgreSQL would raise, SQLite would silently store it).
+MONTANT_MAXIMUM = Decimal("999999999999.99")
+
+
+def pas_dans_le_futur(jour: date, quoi: str) -> date:
+    """Money received or paid out is recorded once it happened: a later date is a typo."""
+    if jour > date.today():
+        raise DonneeInvalide(
+            f"{quoi} daté du {jour.isoformat()} : date postérieure à aujourd'hui "
+            f"({date.today().isoformat()}), refusée."
+        )
+    return jour
+
+
+def montant_stockable(montant: Decimal, quoi: str) -> Decimal:
+    """``montant`` if the database can hold it, else a French refusal."""
+    if montant > MONTANT_MAXIMUM:
+        raise DonneeInvalide(
+            f"{quoi} : montant {format_euros(montant)} trop élevé (au plus "
+            f"{format_euros(MONTANT_MAXIMUM)})."
+        )
+    return montant
 
 
 def siren_valide(texte: str) -> str:

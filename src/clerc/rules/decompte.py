@@ -53,7 +53,7 @@ from clerc.rules.interets import (
     parametres_en_vigueur,
     periode,
 )
-from clerc.rules.monnaie import ZERO, montant
+from clerc.rules.monnaie import ZERO, format_euros, format_taux, montant
 
 NATURES_FRAIS = ("acte", "depens", "article_700")
 Jour = date  # alias: dataclasses below have a field named ``date``
@@ -245,8 +245,8 @@ class Decompte:
                     ligne.au,
                     1,
                     f"Intérêts {ligne.assiette} du {ligne.du.isoformat()} au "
-                    f"{ligne.au.isoformat()} ({ligne.jours} j à {ligne.taux} % sur "
-                    f"{ligne.capital} €) — {ligne.reference}",
+                    f"{ligne.au.isoformat()} ({ligne.jours} j à {format_taux(ligne.taux)} sur "
+                    f"{format_euros(ligne.capital)}) — {ligne.reference}",
                     ligne.montant,
                 )
             )

@@ -16,7 +16,7 @@ class EntreeAudit(Base):
     __table_args__ = (UniqueConstraint("etude_id", "rang"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    etude_id: Mapped[int | None] = mapped_column(ForeignKey("etude.id"), index=True)
+    etude_id: Mapped[int | None] = mapped_column(ForeignKey("etude.id"))
     rang: Mapped[int] = mapped_column(Integer)  # 1, 2, 3... within the office's chain
     horodatage: Mapped[datetime]
     utilisateur: Mapped[str] = mapped_column(String(80))

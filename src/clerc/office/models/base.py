@@ -61,8 +61,13 @@ class Base(DeclarativeBase):
 
 
 class AppartientEtude:
-    """Mixin: the row belongs to one office; every query filters on it."""
+    """Mixin: the row belongs to one office; every query filters on it.
+
+    No index of its own: a database holds a handful of offices, so ``etude_id`` alone never
+    narrows a search, and SQLite's planner, without statistics, would prefer such an index to
+    the selective one (a lookup by file scanned the whole table). Indexes that serve a search
+    start with ``etude_id`` and go on with the selective column."""
 
     @declared_attr
     def etude_id(cls) -> Mapped[int]:
-        return mapped_column(Integer, ForeignKey("etude.id"), index=True)
+        return mapped_column(Integer, ForeignKey("etude.id"))

@@ -41,6 +41,7 @@ from clerc.office.services.donnees import LigneDonnees, NouveauDossier, PartieDo
 from clerc.office.validation import (
     departement_du_code_postal,
     iban_valide,
+    montant_stockable,
     nom_recherche,
     siren_valide,
     siret_valide,
@@ -59,6 +60,7 @@ ZERO = Decimal("0.00")
 
 def charger_dossier(session: Session, reference: str, *, verrou: bool = False) -> Dossier:
     """The file of this office with that reference, or a French ``Introuvable``."""
+    reference = reference.strip()
     dossier = session.scalar(
         select(Dossier)
         .where(Dossier.reference == reference)
@@ -241,6 +243,7 @@ def _ligne(donnees: LigneDonnees, jour_titre: date, creancier: Partie) -> LigneC
         )
     if donnees.montant <= 0:
         raise DonneeInvalide(f"{NATURES_LIGNE[donnees.nature]} : montant {donnees.montant} ≤ 0.")
+    montant_stockable(donnees.montant, NATURES_LIGNE[donnees.nature])
     if donnees.mode_interets not in ("legal", "conventionnel", "aucun"):
         raise DonneeInvalide(
             f"Régime d'intérêts « {donnees.mode_interets} » inconnu (legal, conventionnel, aucun)."

@@ -26,6 +26,7 @@ from clerc.office.services.dossiers import (
     evenement,
     refuser_si_clos,
 )
+from clerc.office.validation import montant_stockable, pas_dans_le_futur
 from clerc.rules.decompte import ImputationPaiement
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.fonds_tiers import FondsDetenus
@@ -63,6 +64,8 @@ def enregistrer_paiement(
         )
     if montant <= 0:
         raise DonneeInvalide(f"Paiement de {format_euros(montant)} refusé : montant > 0.")
+    montant_stockable(montant, "Paiement")
+    pas_dans_le_futur(jour, "Paiement")
 
     def _enregistrer(session: Session) -> PaiementEnregistre:
         dossier = charger_dossier(session, reference, verrou=True)
@@ -189,6 +192,9 @@ def _sortir(
 ) -> Sortie:
     if montant is not None and montant <= 0:
         raise DonneeInvalide(f"Montant {format_euros(montant)} refusé : il doit être positif.")
+    if montant is not None:
+        montant_stockable(montant, "Sortie de fonds")
+    pas_dans_le_futur(jour, "Sortie de fonds")
 
     def _executer(session: Session) -> Sortie:
         dossier = charger_dossier(session, reference, verrou=True)
@@ -243,16 +249,21 @@ def fonds_detenus(
     """Funds held by the office at ``au``, per file, with the R444-56 deadline (agenda)."""
 
     def _lire(session: Session) -> list[AlerteFonds]:
-        dossiers = session.execute(
-            select(Dossier.id, Dossier.reference)
-            .where(Dossier.id.in_(select(Ecriture.dossier_id).distinct()))
-            .order_by(Dossier.reference)
-        ).all()
+        # One grouped query keeps the files holding something (the others are at zero), then
+        # their entries are read in batches: a constant number of queries, not two per file.
+        references: dict[int, str] = {
+            dossier_id: reference_
+            for dossier_id, reference_ in session.execute(
+                select(Dossier.id, Dossier.reference)
+                .where(Dossier.id.in_(grand_livre.dossiers_a_solde_creancier(au)))
+                .order_by(Dossier.reference)
+            )
+        }
         alertes: list[AlerteFonds] = []
-        for dossier_id, reference_ in dossiers:
-            for fonds in grand_livre.fonds_detenus(session, dossier_id, au):
+        for dossier_id, detenus in grand_livre.fonds_detenus_par_dossier(session, references, au):
+            for fonds in detenus:
                 if not seulement_en_retard or fonds.en_retard(au):
-                    alertes.append(AlerteFonds(reference_, fonds))
+                    alertes.append(AlerteFonds(references[dossier_id], fonds))
         alertes.sort(key=lambda a: (a.fonds.date_limite, a.reference))
         return alertes
 

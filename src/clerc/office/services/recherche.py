@@ -4,15 +4,19 @@ Built for 1 000 000 files. Every word typed must start one of the words a file i
 (``terme_recherche``, see ``clerc.office.index_recherche``): "dupont", "jean dupont", "dupont
 bnp" (debtor and creditor), "tilleuls" (any word of "SCI LES TILLEULS"), a SIREN or SIRET, the
 creditor's reference; a reference of the office ("2026-0001...") is also matched as a prefix of
-``dossier.reference``. Each word is one range of an index whatever the number of files.
+``dossier.reference``.
 
-Two plans, newest reference first:
-- up to ``PLAFOND_TRI`` matching files (nearly every search by name): the matching ids are read
-  from the index, counted exactly, and only they are sorted;
-- beyond (a word as common as "banque"), the files are read in reference order from the
-  reference index and each is checked against the words (one primary-key probe per word) until
-  the page is full: the cost depends on the page, not on the number of matches. The total is
-  then counted on the index.
+Plan (each step reads one range of an index, so the cost follows the page, not the office):
+1. for each word, the number of its index entries (counted within the index, up to
+   ``PLAFOND_COMPTE``); the rarest word drives, the others are checked on each candidate by a
+   primary-key probe;
+2. up to ``PLAFOND_TRI`` matching files (nearly every search by name), they are sorted and
+   counted in one pass within the search index, which carries each file's reference; only the
+   page's files are read;
+3. beyond (a word as common as "banque"), the total is counted on the search index and the
+   page read in reference order from the reference index, each file checked by probes until
+   the page is full: the cost follows the page, not the number of matches.
+Newest reference first.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, exists, func, intersect, or_, select, union
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, and_, exists, func, or_, select, union
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable
@@ -35,6 +39,7 @@ from clerc.rules.erreurs import DonneeInvalide
 _REFERENCE = re.compile(r"^\d{4}-\d*$")
 _SIREN = re.compile(r"^\d{9}(\d{5})?$")
 PLAFOND_TRI = 10_000  # above, the page is read in reference order (see the module docstring)
+PLAFOND_COMPTE = 200_000  # index entries counted per word to pick the rarest (~5 ms on SQLite)
 MOTS_MAXIMUM = 8
 
 
@@ -55,40 +60,138 @@ def _mots(texte: str) -> list[str]:
     return mots
 
 
-def _terme_commence_par(mot: str) -> Any:
-    return (TermeRecherche.terme >= mot) & (TermeRecherche.terme < _borne_superieure(mot))
+def _commence_par(colonne: Any, prefixe: str) -> Any:
+    return (colonne >= prefixe) & (colonne < _borne_superieure(prefixe))
 
 
-def _reference_commence_par(texte: str) -> Any:
-    return (Dossier.reference >= texte) & (Dossier.reference < _borne_superieure(texte))
-
-
-def _ids_correspondants(etude_id: int, texte: str, mots: list[str]) -> Select[Any]:
-    """Ids of the files matching every word (and, for an office reference, its prefix)."""
-    par_mot = [
-        select(TermeRecherche.dossier_id).where(
-            TermeRecherche.etude_id == etude_id, _terme_commence_par(mot)
+def _sondes(mots: list[str], dossier_id: Any) -> list[Any]:
+    """One primary-key probe per word: the file ``dossier_id`` has a word starting with it."""
+    sondes = []
+    for mot in mots:
+        terme = aliased(TermeRecherche)
+        sondes.append(
+            exists().where(terme.dossier_id == dossier_id, _commence_par(terme.terme, mot))
         )
-        for mot in mots
-    ]
-    ids: Any = par_mot[0] if len(par_mot) == 1 else select(intersect(*par_mot).subquery().c[0])
-    if _REFERENCE.match(texte):
-        ids = union(select(Dossier.id).where(_reference_commence_par(texte)), ids)
-    return select(ids.subquery().c[0])
+    return sondes
 
 
-def _critere_par_ligne(texte: str, mots: list[str]) -> Any:
-    """The same match, checked file by file (plan for very common words)."""
-    tous_les_mots = [
-        exists().where(TermeRecherche.dossier_id == Dossier.id, _terme_commence_par(mot))
-        for mot in mots
-    ]
-    critere: Any = tous_les_mots[0]
-    for autre in tous_les_mots[1:]:
-        critere = critere & autre
-    if _REFERENCE.match(texte):
-        critere = or_(_reference_commence_par(texte), critere)
-    return critere
+@dataclass(frozen=True)
+class _Requete:
+    """A search text made into SQL pieces."""
+
+    etude_id: int
+    mots: list[str]
+    reference: str | None  # an office reference prefix ("2026-0001"), also matched as such
+
+    def candidats(self, meneur: str) -> Any:
+        """(reference, dossier_id) of the matching files, driven by the word ``meneur``; a
+        file may come twice (two of its words start with it)."""
+        autres = [mot for mot in self.mots if mot != meneur]
+        termes = select(
+            TermeRecherche.reference.label("reference"),
+            TermeRecherche.dossier_id.label("dossier_id"),
+        ).where(
+            TermeRecherche.etude_id == self.etude_id,
+            _commence_par(TermeRecherche.terme, meneur),
+            *_sondes(autres, TermeRecherche.dossier_id),
+        )
+        if self.reference is None:
+            return termes.subquery()
+        references = select(
+            Dossier.reference.label("reference"), Dossier.id.label("dossier_id")
+        ).where(_commence_par(Dossier.reference, self.reference))
+        return union(references, termes).subquery()
+
+    def critere_par_dossier(self) -> Any:
+        """The same match checked on one file (plan 3)."""
+        critere: Any = and_(*_sondes(self.mots, Dossier.id))
+        if self.reference is not None:
+            critere = or_(_commence_par(Dossier.reference, self.reference), critere)
+        return critere
+
+
+def _compter_jusqu_au_plafond(session: Session, requete: Select[Any]) -> int:
+    premiers = requete.limit(PLAFOND_COMPTE + 1).subquery()
+    return int(session.scalar(select(func.count()).select_from(premiers)) or 0)
+
+
+def _meneur(session: Session, requete: _Requete) -> tuple[str, int]:
+    """The rarest word, and its number of index entries plus the office references matched
+    as a prefix (each counted up to the ceiling)."""
+    entrees = {
+        mot: _compter_jusqu_au_plafond(
+            session,
+            select(TermeRecherche.dossier_id).where(
+                TermeRecherche.etude_id == requete.etude_id,
+                _commence_par(TermeRecherche.terme, mot),
+            ),
+        )
+        for mot in requete.mots
+    }
+    meneur = min(requete.mots, key=lambda mot: entrees[mot])
+    references = 0
+    if requete.reference is not None:
+        references = _compter_jusqu_au_plafond(
+            session,
+            select(Dossier.id).where(_commence_par(Dossier.reference, requete.reference)),
+        )
+    return meneur, entrees[meneur] + references
+
+
+def _page(
+    session: Session, texte: str, conditions: list[Any], limite: int, decalage: int
+) -> tuple[list[int], int]:
+    """Ids of the page's files, newest reference first, and the exact total."""
+    mots = _mots(texte)
+    if texte and not mots:  # only punctuation: nothing can match
+        return [], 0
+    if not mots:
+        total = session.scalar(select(func.count(Dossier.id)).where(*conditions))
+        ids = session.scalars(
+            select(Dossier.id)
+            .where(*conditions)
+            .order_by(Dossier.reference.desc())
+            .limit(limite)
+            .offset(decalage)
+        ).all()
+        return list(ids), int(total or 0)
+    etude_id = int(session.info["etude_id"])
+    requete = _Requete(etude_id, mots, texte if _REFERENCE.match(texte) else None)
+    meneur, entrees = _meneur(session, requete)
+    candidats = requete.candidats(meneur)
+    trouves = select(candidats.c.reference, candidats.c.dossier_id).distinct()
+    if conditions:
+        trouves = trouves.join(Dossier, Dossier.id == candidats.c.dossier_id).where(*conditions)
+    trouves_ = trouves.subquery()
+
+    def trier_dans_l_index() -> list[tuple[int, int]]:
+        # Plan 2: the candidates sorted within the search index, counted in the same pass.
+        return [
+            (int(dossier_id), int(nombre))
+            for dossier_id, nombre in session.execute(
+                select(trouves_.c.dossier_id, func.count().over())
+                .order_by(trouves_.c.reference.desc())
+                .limit(limite)
+                .offset(decalage)
+            )
+        ]
+
+    if entrees <= PLAFOND_TRI:
+        lignes = trier_dans_l_index()
+        if lignes or decalage == 0:
+            return [dossier_id for dossier_id, _ in lignes], lignes[0][1] if lignes else 0
+    total = int(session.scalar(select(func.count()).select_from(trouves_)) or 0)
+    if total <= PLAFOND_TRI:  # a common driver, but few files have every word
+        return [dossier_id for dossier_id, _ in trier_dans_l_index()], total
+    # Plan 3: walk the reference index, probing each file until the page is full.
+    ids = session.scalars(
+        select(Dossier.id)
+        .where(requete.critere_par_dossier(), *conditions)
+        .order_by(Dossier.reference.desc())
+        .limit(limite)
+        .offset(decalage)
+    ).all()
+    return list(ids), total
 
 
 @dataclass(frozen=True)
@@ -126,31 +229,16 @@ def chercher(
             if clerc_id is None:
                 raise Introuvable(f"Clerc « {clerc} » introuvable dans cette étude.")
             conditions.append(Dossier.clerc_id == clerc_id)
-        mots = _mots(texte.strip())
-        if texte.strip() and not mots:  # only punctuation: nothing can match
-            return ResultatRecherche([], 0)
-        if mots:
-            ids = _ids_correspondants(contexte.etude_id, texte.strip(), mots)
-            selection = [Dossier.id.in_(ids), *conditions]
-            premiers = select(Dossier.id).where(*selection).limit(PLAFOND_TRI + 1).subquery()
-            total = session.scalar(select(func.count()).select_from(premiers)) or 0
-            if total > PLAFOND_TRI:
-                total = session.scalar(select(func.count(Dossier.id)).where(*selection)) or 0
-                selection = [_critere_par_ligne(texte.strip(), mots), *conditions]
-        else:
-            selection = conditions
-            total = session.scalar(select(func.count(Dossier.id)).where(*selection)) or 0
-        page = session.scalars(
+        ids, total = _page(session, texte.strip(), conditions, limite, decalage)
+        dossiers = session.scalars(
             select(Dossier)
-            .where(*selection)
-            .order_by(Dossier.reference.desc())
-            .limit(limite)
-            .offset(decalage)
+            .where(Dossier.id.in_(ids))
             .options(
                 selectinload(Dossier.debiteurs).selectinload(DossierDebiteur.partie),
                 selectinload(Dossier.creancier),
             )
         ).all()
+        page = sorted(dossiers, key=lambda d: d.reference, reverse=True)
         clercs = dict(
             session.execute(
                 select(Utilisateur.id, Utilisateur.identifiant).where(
@@ -158,7 +246,7 @@ def chercher(
                 )
             ).all()
         )
-        return ResultatRecherche([_ligne(d, clercs) for d in page], int(total))
+        return ResultatRecherche([_ligne(d, clercs) for d in page], total)
 
     return executer(contexte, "chercher_dossiers", _chercher, ecriture=False)
 

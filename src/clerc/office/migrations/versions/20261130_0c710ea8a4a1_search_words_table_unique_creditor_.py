@@ -12,8 +12,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from clerc.office.index_recherche import termes_de_partie, termes_de_reference
-
 revision: str = "0c710ea8a4a1"
 down_revision: str | None = "daa7c690595c"
 branch_labels: str | Sequence[str] | None = None
@@ -36,15 +34,6 @@ _partie = sa.table(
     sa.column("nom_recherche", sa.String),
     sa.column("siren", sa.String),
     sa.column("siret", sa.String),
-)
-_lien = sa.table(
-    "dossier_debiteur", sa.column("dossier_id", sa.Integer), sa.column("partie_id", sa.Integer)
-)
-_terme = sa.table(
-    "terme_recherche",
-    sa.column("etude_id", sa.Integer),
-    sa.column("dossier_id", sa.Integer),
-    sa.column("terme", sa.String),
 )
 
 
@@ -75,33 +64,6 @@ def _refuser_doublons(connexion: sa.Connection) -> None:
             "Mise à jour de la base impossible : ces références devraient être uniques et "
             "sont en double ; corrigez-les puis relancez : " + " ; ".join(details)
         )
-
-
-def _indexer_dossiers_existants(connexion: sa.Connection) -> None:
-    """Fill terme_recherche for the files already there (clerc.office.index_recherche)."""
-    termes: dict[int, set[str]] = {}
-    etudes: dict[int, int] = {}
-    requete = sa.select(
-        _dossier.c.id, _dossier.c.etude_id, _dossier.c.reference_mandant,
-        _partie.c.nom_recherche, _partie.c.siren, _partie.c.siret,
-    ).join(_partie, _partie.c.id == _dossier.c.creancier_id)  # fmt: skip
-    for dossier_id, etude_id, reference, nom, siren, siret in connexion.execute(requete):
-        etudes[dossier_id] = etude_id
-        termes[dossier_id] = set(termes_de_reference(reference)) | termes_de_partie(
-            nom, siren, siret
-        )
-    requete = sa.select(
-        _lien.c.dossier_id, _partie.c.nom_recherche, _partie.c.siren, _partie.c.siret
-    ).join(_partie, _partie.c.id == _lien.c.partie_id)
-    for dossier_id, nom, siren, siret in connexion.execute(requete):
-        termes[dossier_id] |= termes_de_partie(nom, siren, siret)
-    lignes = [
-        {"etude_id": etudes[d], "dossier_id": d, "terme": t}
-        for d, mots in termes.items()
-        for t in mots
-    ]
-    for debut in range(0, len(lignes), 10_000):
-        connexion.execute(_terme.insert(), lignes[debut : debut + 10_000])
 
 
 def upgrade() -> None:
@@ -141,7 +103,8 @@ def upgrade() -> None:
         batch_op.create_index("uq_partie_cle_import", ["etude_id", "cle_import"], unique=True)
 
     # ### end Alembic commands ###
-    _indexer_dossiers_existants(op.get_bind())
+    # The words of the files already there are written by the next migration (a3c314280fc8),
+    # which rebuilds this table with the files' references.
 
 
 def downgrade() -> None:
