@@ -15,6 +15,7 @@ from clerc.cli.francais import installer as installer_francais
 from clerc.cli.generer import generer
 from clerc.cli.import_csv import importer_commande
 from clerc.cli.parametres import parametres_app
+from clerc.cli.procedure import agenda_commande, procedure_app
 
 installer_francais()  # Typer's own messages in French, before any command is built or run
 
@@ -28,11 +29,13 @@ app.add_typer(parametres_app, name="parametres")
 app.add_typer(dossier_app, name="dossier")
 app.add_typer(paiement_app, name="paiement")
 app.add_typer(audit_app, name="audit")
+app.add_typer(procedure_app, name="procedure")
 app.command("reversement")(reversement)
 app.command("fonds")(fonds)
 app.command("sauvegarde")(sauvegarde)
 app.command("restauration")(restauration)
 app.command("import")(importer_commande)
+app.command("agenda")(agenda_commande)
 app.command("generer")(generer)
 
 

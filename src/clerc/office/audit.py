@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -37,7 +37,7 @@ def _valeur(valeur: Any) -> Any:
         return str(valeur)
     if isinstance(valeur, datetime):
         return valeur.isoformat()
-    if isinstance(valeur, date):
+    if isinstance(valeur, date | time):
         return valeur.isoformat()
     return valeur
 

@@ -15,6 +15,7 @@ from clerc.office.models.dossier import (
 from clerc.office.models.etude import Etude, Utilisateur
 from clerc.office.models.grand_livre import Ecriture, LigneEcriture
 from clerc.office.models.partie import Adresse, Contact, LienPartie, Partie, Protection
+from clerc.office.models.procedure import Echeance, EtapeProcedure, ProcedureDossier
 from clerc.office.models.recherche import TermeRecherche
 
 __all__ = [
@@ -25,8 +26,10 @@ __all__ = [
     "Document",
     "Dossier",
     "DossierDebiteur",
+    "Echeance",
     "Ecriture",
     "EntreeAudit",
+    "EtapeProcedure",
     "Etude",
     "Evenement",
     "LienPartie",
@@ -35,6 +38,7 @@ __all__ = [
     "Paiement",
     "Partie",
     "Piege",
+    "ProcedureDossier",
     "Protection",
     "TermeRecherche",
     "Titre",

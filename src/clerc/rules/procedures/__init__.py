@@ -1,0 +1,1 @@
+"""Enforcement procedures as data (``declarations/*.yaml``) and their interpreter."""

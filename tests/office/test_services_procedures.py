@@ -1,0 +1,137 @@
+"""Procedures on a file (SQLite and PostgreSQL): start, record steps, refusals with the law's
+reason, lapse, the stored deadlines and the office agenda."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+from sqlalchemy import func, select
+
+from clerc.office.db import Contexte, transaction
+from clerc.office.erreurs import OperationRefusee
+from clerc.office.models import Echeance, EntreeAudit, Protection
+from clerc.office.services import dossiers, procedures
+from clerc.rules.erreurs import DonneeInvalide
+from tests.office.test_services_dossiers import debiteur, nouveau_dossier, titre
+
+# The judgment of the file: served on 2 February 2026, with the formule exécutoire.
+SIGNIFIE_LE = date(2026, 2, 2)
+
+
+def _ouvrir(etude: Contexte, **champs: object) -> str:
+    titre_ = replace(titre(), formule_executoire=True, date_signification=SIGNIFIE_LE)
+    return dossiers.ouvrir_dossier(etude, nouveau_dossier(titre=titre_, **champs))
+
+
+def _statuts(resultat: dict[str, object]) -> dict[str, str]:
+    return {e["code"]: e["statut"] for e in resultat["etapes"]}  # type: ignore[attr-defined]
+
+
+def test_une_saisie_attribution_de_bout_en_bout(etude: Contexte) -> None:
+    reference = _ouvrir(etude)  # debtor in Metz: Moselle calendar (57)
+    procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
+    apres_pv = procedures.enregistrer_etape(
+        etude, reference, "pv_saisie", date(2026, 3, 2), heure=time(9, 30), mode="personne"
+    )
+    assert _statuts(apres_pv)["denonciation"] == "possible"
+
+    # The agenda of Wednesday 4 March 2026: dénonciation within 8 days (R211-3): 8 days from
+    # Tuesday 3 March end Tuesday 10 March 24:00 (CPC 641, 642), on pain of caducité.
+    agenda = procedures.agenda(etude, date(2026, 3, 4))
+    assert [(e.dossier, e.etape, e.date_limite, e.sanction, e.article) for e in agenda] == [
+        (reference, "denonciation", date(2026, 3, 10), "caducite", "CPCE R211-3")
+    ]
+
+    procedures.enregistrer_etape(etude, reference, "denonciation", date(2026, 3, 4), mode="etude")
+    # Contestation month: 4 March -> 4 April 2026, a Saturday, then Sunday 5 and Easter Monday
+    # 6 April: the month ends Tuesday 7 April (CPC 642 al. 2); certificate from Wednesday 8.
+    with pytest.raises(DonneeInvalide, match="Pas avant le 2026-04-08"):
+        procedures.enregistrer_etape(
+            etude, reference, "certificat_non_contestation", date(2026, 4, 7)
+        )
+    etat = procedures.possibles(etude, reference, date(2026, 4, 8))
+    (saisie,) = etat["procedures"]
+    assert saisie["statut"] == "en_cours"
+    assert _statuts(saisie)["certificat_non_contestation"] == "possible"
+    assert _statuts(saisie)["contestation"] == "expiree"
+
+
+def test_une_denonciation_tardive_est_refusee_et_la_saisie_caduque(etude: Contexte) -> None:
+    reference = _ouvrir(etude)
+    procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
+    procedures.enregistrer_etape(etude, reference, "pv_saisie", date(2026, 3, 2))
+
+    with pytest.raises(DonneeInvalide, match="la saisie-attribution est caduque"):
+        procedures.enregistrer_etape(etude, reference, "denonciation", date(2026, 3, 11))
+
+    (saisie,) = procedures.possibles(etude, reference, date(2026, 3, 11))["procedures"]
+    assert saisie["statut"] == "caduque"
+    # The agenda shows the missed deadline first, as overdue.
+    (premier, *_) = procedures.agenda(etude, date(2026, 3, 11))
+    assert (premier.categorie, premier.etape, premier.effet) == (
+        "en_retard",
+        "denonciation",
+        "la saisie-attribution est caduque",
+    )
+
+
+def test_pas_de_saisie_contre_un_debiteur_en_liquidation(etude: Contexte) -> None:
+    reference = _ouvrir(etude)
+    with transaction(etude, "liquidation") as session:
+        dossier = dossiers.charger_dossier(session, reference)
+        session.add(
+            Protection(
+                partie_id=dossier.debiteurs[0].partie_id,
+                nature="liquidation_judiciaire",
+                depuis=date(2026, 2, 20),
+            )
+        )
+    procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
+    avant = _compter(etude)
+    with pytest.raises(DonneeInvalide, match=r"C\. com\. L622-21"):
+        procedures.enregistrer_etape(etude, reference, "pv_saisie", date(2026, 3, 2))
+    assert _compter(etude) == avant  # nothing written, not even in the audit log
+
+
+def test_sans_formule_executoire_aucune_mesure(etude: Contexte) -> None:
+    reference = dossiers.ouvrir_dossier(etude, nouveau_dossier())  # no formule exécutoire
+    procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
+    with pytest.raises(DonneeInvalide, match="CPC 502"):
+        procedures.enregistrer_etape(etude, reference, "pv_saisie", date(2026, 3, 2))
+
+
+def test_refus_en_francais(etude: Contexte) -> None:
+    reference = _ouvrir(etude)
+    with pytest.raises(DonneeInvalide, match="Procédure « saisie_lune » inconnue"):
+        procedures.demarrer(etude, reference, "saisie_lune", date(2026, 3, 2))
+    procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
+    with pytest.raises(OperationRefusee, match="déjà une procédure saisie-attribution en cours"):
+        procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 3))
+    with pytest.raises(DonneeInvalide, match="Il faut d'abord : Procès-verbal de saisie"):
+        procedures.enregistrer_etape(etude, reference, "denonciation", date(2026, 3, 2))
+    with pytest.raises(DonneeInvalide, match="Mode « pigeon » inconnu"):
+        procedures.enregistrer_etape(etude, reference, "pv_saisie", date(2026, 3, 2), mode="pigeon")
+
+
+def test_l_agenda_par_clerc(etude: Contexte) -> None:
+    from clerc.office.services import etudes
+
+    etudes.creer_utilisateur(etude, identifiant="mdurand", role="clerc_gestionnaire")
+    a_moi = _ouvrir(etude, clerc="mdurand")
+    autre = _ouvrir(etude, debiteurs=(debiteur("Martin"),), reference_mandant="BN-2")
+    for reference in (a_moi, autre):
+        procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
+        procedures.enregistrer_etape(etude, reference, "pv_saisie", date(2026, 3, 2))
+    au = date(2026, 3, 4)
+    assert {e.dossier for e in procedures.agenda(etude, au, clerc="mdurand")} == {a_moi}
+    assert {e.dossier for e in procedures.agenda(etude, au)} == {a_moi, autre}
+
+
+def _compter(etude: Contexte) -> tuple[int, int]:
+    with transaction(etude, "compter", ecriture=False) as session:
+        return (
+            session.scalar(select(func.count()).select_from(EntreeAudit)) or 0,
+            session.scalar(select(func.count()).select_from(Echeance)) or 0,
+        )
