@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from clerc.office.db import Contexte, transaction
-from clerc.office.erreurs import OperationRefusee
+from clerc.office.erreurs import Introuvable, OperationRefusee
 from clerc.office.models import Echeance, EntreeAudit, Protection
 from clerc.office.services import dossiers, procedures
 from clerc.rules.erreurs import DonneeInvalide
@@ -135,3 +135,24 @@ def _compter(etude: Contexte) -> tuple[int, int]:
             session.scalar(select(func.count()).select_from(EntreeAudit)) or 0,
             session.scalar(select(func.count()).select_from(Echeance)) or 0,
         )
+
+
+def test_les_lettres_des_articles_658_et_659_sont_a_l_agenda(etude: Contexte) -> None:
+    reference = _ouvrir(etude)
+    procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
+    procedures.enregistrer_etape(etude, reference, "pv_saisie", date(2026, 3, 2), mode="personne")
+    # Dénonciation left at the office on Friday 6 March 2026 (CPC 656): the CPC 658 letter is
+    # due the same day or the first jour ouvrable after, Saturday 7 March.
+    procedures.enregistrer_etape(etude, reference, "denonciation", date(2026, 3, 6), mode="etude")
+    lettres = [e for e in procedures.agenda(etude, date(2026, 3, 6)) if e.article == "CPC 658"]
+    assert [(e.etape, e.date_limite) for e in lettres] == [("lettre_cpc_658", date(2026, 3, 7))]
+    (saisie,) = procedures.possibles(etude, reference, date(2026, 3, 6))["procedures"]
+    assert saisie["lettres_dues"][0]["apres"] == "denonciation"
+
+    with pytest.raises(DonneeInvalide, match="antérieure à la signification du 2026-03-06"):
+        procedures.enregistrer_etape(etude, reference, "lettre_cpc_658", date(2026, 3, 5))
+    procedures.enregistrer_etape(etude, reference, "lettre_cpc_658", date(2026, 3, 6))
+
+    assert not [e for e in procedures.agenda(etude, date(2026, 3, 6)) if e.article == "CPC 658"]
+    with pytest.raises(Introuvable, match="lettre_cpc_659"):
+        procedures.enregistrer_etape(etude, reference, "lettre_cpc_659", date(2026, 3, 6))

@@ -31,6 +31,7 @@ from clerc.office.services.paiements import fonds_detenus
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import format_euros
 from clerc.rules.procedures.chargement import procedure as procedure_en_vigueur
+from clerc.rules.procedures.formalites import CODES_FORMALITES, FormaliteDue, formalites_dues
 from clerc.rules.procedures.gardes import (
     DECES,
     PROCEDURE_COLLECTIVE,
@@ -106,7 +107,12 @@ def _loi(en_cours: ProcedureDossier) -> Procedure:
 
 
 def _faites(en_cours: ProcedureDossier) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(e.code, e.jour, e.heure, e.mode) for e in en_cours.etapes)
+    """The procedure's steps (the CPC 658/659 letters are formalities, not steps)."""
+    return tuple(
+        EtapeFaite(e.code, e.jour, e.heure, e.mode)
+        for e in en_cours.etapes
+        if e.code not in CODES_FORMALITES
+    )
 
 
 def _etat(en_cours: ProcedureDossier, dossier: Dossier, au: date) -> EtatProcedure:
@@ -152,8 +158,33 @@ def _recalculer(session: Session, dossier: Dossier, en_cours: ProcedureDossier, 
                 ),
             }
         )
+    for due in _lettres_dues(en_cours, dossier.territoire):
+        lignes.append(
+            {
+                "etude_id": dossier.etude_id,
+                "dossier_id": dossier.id,
+                "procedure_id": en_cours.id,
+                "etape": due.formalite.code,
+                "libelle": due.formalite.libelle,
+                "date_au_plus_tot": None,
+                "date_limite": due.date_limite,
+                "tenu_par": "etude",
+                "sanction": due.formalite.sanction.nature if due.formalite.sanction else None,
+                "effet": due.formalite.sanction.effet if due.formalite.sanction else None,
+                "article": due.formalite.article,
+            }
+        )
     if lignes:
         connexion.execute(insert(Echeance), lignes)
+
+
+def _lettres_dues(en_cours: ProcedureDossier, territoire: str) -> list[FormaliteDue]:
+    """CPC 658/659 letters owed after services at home, at the office or by PV 659."""
+    return formalites_dues(
+        [(e.code, e.jour, e.mode) for e in en_cours.etapes if e.code not in CODES_FORMALITES],
+        [(e.code, e.jour) for e in en_cours.etapes if e.code in CODES_FORMALITES],
+        territoire,
+    )
 
 
 def demarrer(contexte: Contexte, reference: str, code: str, jour: date) -> dict[str, Any]:
@@ -183,15 +214,18 @@ def demarrer(contexte: Contexte, reference: str, code: str, jour: date) -> dict[
 
 
 def _procedure_de_l_etape(
-    procedures: list[ProcedureDossier], etape: str, code: str | None, reference: str
+    procedures: list[ProcedureDossier],
+    etape: str,
+    code: str | None,
+    reference: str,
+    territoire: str,
 ) -> ProcedureDossier:
-    candidates = [
-        p
-        for p in procedures
-        if p.statut == "en_cours"
-        and (code is None or p.code == code)
-        and any(e.code == etape for e in _loi(p).etapes)
-    ]
+    def concernee(p: ProcedureDossier) -> bool:
+        if etape in CODES_FORMALITES:  # a letter answers a service made that way
+            return any(d.formalite.code == etape for d in _lettres_dues(p, territoire))
+        return p.statut == "en_cours" and any(e.code == etape for e in _loi(p).etapes)
+
+    candidates = [p for p in procedures if (code is None or p.code == code) and concernee(p)]
     if not candidates:
         raise Introuvable(
             f"Aucune procédure en cours du dossier {reference} n'a d'étape « {etape} »"
@@ -231,17 +265,31 @@ def enregistrer_etape(
         dossier = _charger(session, reference)
         refuser_si_clos(dossier)
         en_cours = _procedure_de_l_etape(
-            _procedures(session, dossier), etape, procedure, dossier.reference
+            _procedures(session, dossier), etape, procedure, dossier.reference, dossier.territoire
         )
         loi = _loi(en_cours)
-        nouvelle = EtapeFaite(etape, jour, heure, mode)
-        verifier_etape(
-            loi, _faites(en_cours), nouvelle, dossier.territoire, situation(dossier, jour)
-        )
+        if etape in CODES_FORMALITES:
+            due = next(
+                d for d in _lettres_dues(en_cours, dossier.territoire) if d.formalite.code == etape
+            )
+            if jour < due.signifie_le:
+                raise DonneeInvalide(
+                    f"{due.formalite.libelle} datée du {jour.isoformat()} : antérieure à la "
+                    f"signification du {due.signifie_le.isoformat()} ({due.formalite.article})."
+                )
+            libelle = due.formalite.libelle
+        else:
+            verifier_etape(
+                loi,
+                _faites(en_cours),
+                EtapeFaite(etape, jour, heure, mode),
+                dossier.territoire,
+                situation(dossier, jour),
+            )
+            libelle = loi.etape(etape).libelle
         en_cours.etapes.append(
             EtapeProcedure(code=etape, jour=jour, heure=heure, mode=mode, observations=observations)
         )
-        libelle = loi.etape(etape).libelle
         evenement(session, dossier, jour, "etape", f"{loi.libelle} : {libelle}")
         toucher(dossier)
         session.flush()
@@ -263,7 +311,20 @@ def possibles(contexte: Contexte, reference: str, au: date) -> dict[str, Any]:
             "dossier": dossier.reference,
             "au": au.isoformat(),
             "procedures": [
-                {**_etat(p, dossier, au).en_dict(), "demarree_le": p.demarree_le.isoformat()}
+                {
+                    **_etat(p, dossier, au).en_dict(),
+                    "demarree_le": p.demarree_le.isoformat(),
+                    "lettres_dues": [
+                        {
+                            "code": d.formalite.code,
+                            "libelle": d.formalite.libelle,
+                            "apres": d.apres,
+                            "date_limite": d.date_limite.isoformat(),
+                            "article": d.formalite.article,
+                        }
+                        for d in _lettres_dues(p, dossier.territoire)
+                    ],
+                }
                 for p in _procedures(session, dossier)
             ],
         }
