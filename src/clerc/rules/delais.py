@@ -36,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from clerc.rules.calendrier import (
@@ -488,6 +489,7 @@ def _incertitudes(fenetre: tuple[date, date], t: Territoire) -> tuple[StatutJour
     return tuple(trouves)
 
 
+@lru_cache(maxsize=65_536)  # pure: the agenda and the generator ask the same delays again
 def delai(
     depuis: date,
     duree_: str | Duree,
