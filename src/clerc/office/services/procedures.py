@@ -30,6 +30,8 @@ from clerc.office.services.dossiers import charger_dossier, evenement, refuser_s
 from clerc.office.services.paiements import fonds_detenus
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import format_euros
+from clerc.rules.procedures.agenda import Echeance as EcheanceCalculee
+from clerc.rules.procedures.agenda import echeances
 from clerc.rules.procedures.chargement import procedure as procedure_en_vigueur
 from clerc.rules.procedures.formalites import CODES_FORMALITES, FormaliteDue, formalites_dues
 from clerc.rules.procedures.gardes import (
@@ -120,62 +122,46 @@ def _etat(en_cours: ProcedureDossier, dossier: Dossier, au: date) -> EtatProcedu
 
 
 def _recalculer(session: Session, dossier: Dossier, en_cours: ProcedureDossier, au: date) -> None:
-    """Store the procedure's status and its windows (derived data: replaced, not audited
+    """Store the procedure's status and its agenda items (derived data: replaced, not audited
     row by row; the steps they derive from are)."""
-    etat_ = _etat(en_cours, dossier, au)
+    etat_, elements = echeances(
+        _loi(en_cours),
+        tuple(EtapeFaite(e.code, e.jour, e.heure, e.mode) for e in en_cours.etapes),
+        au,
+        dossier.territoire,
+        situation(dossier, au),
+    )
     if en_cours.statut != "abandonnee":
         en_cours.statut, en_cours.motif = etat_.statut, etat_.motif
     session.flush()
     connexion = session.connection()
     connexion.execute(delete(Echeance).where(Echeance.procedure_id == en_cours.id))
-    if en_cours.statut != "en_cours":
-        return
-    lignes = []
-    for e in etat_.etapes:
-        if e.statut not in ("possible", "pas_encore", "manquee"):
-            continue
-        if e.au_plus_tard is None and e.au_plus_tot is None:
-            continue
-        sanction = e.au_plus_tard.delai.sanction if e.au_plus_tard else None
-        lignes.append(
-            {
-                "etude_id": dossier.etude_id,
-                "dossier_id": dossier.id,
-                "procedure_id": en_cours.id,
-                "etape": e.etape.code,
-                "libelle": e.etape.libelle,
-                "date_au_plus_tot": e.au_plus_tot.jour if e.au_plus_tot else None,
-                "date_limite": e.au_plus_tard.jour if e.au_plus_tard else None,
-                "tenu_par": e.au_plus_tard.delai.tenu_par if e.au_plus_tard else "etude",
-                "sanction": sanction.nature if sanction else None,
-                "effet": sanction.effet if sanction else None,
-                "article": (
-                    e.au_plus_tard.delai.article
-                    if e.au_plus_tard
-                    else e.au_plus_tot.delai.article
-                    if e.au_plus_tot
-                    else ""
-                ),
-            }
-        )
-    for due in _lettres_dues(en_cours, dossier.territoire):
-        lignes.append(
-            {
-                "etude_id": dossier.etude_id,
-                "dossier_id": dossier.id,
-                "procedure_id": en_cours.id,
-                "etape": due.formalite.code,
-                "libelle": due.formalite.libelle,
-                "date_au_plus_tot": None,
-                "date_limite": due.date_limite,
-                "tenu_par": "etude",
-                "sanction": due.formalite.sanction.nature if due.formalite.sanction else None,
-                "effet": due.formalite.sanction.effet if due.formalite.sanction else None,
-                "article": due.formalite.article,
-            }
-        )
+    lignes = [
+        lignes_echeance(dossier.etude_id, dossier.id, en_cours.id, element)
+        for element in elements
+        if en_cours.statut == "en_cours" or element.etape in CODES_FORMALITES
+    ]
     if lignes:
         connexion.execute(insert(Echeance), lignes)
+
+
+def lignes_echeance(
+    etude_id: int, dossier_id: int, procedure_id: int, element: EcheanceCalculee
+) -> dict[str, Any]:
+    """Row of ``echeance`` for one agenda item (the synthetic office writes the same)."""
+    return {
+        "etude_id": etude_id,
+        "dossier_id": dossier_id,
+        "procedure_id": procedure_id,
+        "etape": element.etape,
+        "libelle": element.libelle,
+        "date_au_plus_tot": element.date_au_plus_tot,
+        "date_limite": element.date_limite,
+        "tenu_par": element.tenu_par,
+        "sanction": element.sanction,
+        "effet": element.effet,
+        "article": element.article,
+    }
 
 
 def _lettres_dues(en_cours: ProcedureDossier, territoire: str) -> list[FormaliteDue]:
