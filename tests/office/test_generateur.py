@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import typer
 from schwifty import IBAN
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
@@ -30,11 +30,13 @@ from clerc.office.models import (
     Base,
     Dossier,
     DossierDebiteur,
+    Echeance,
     Etude,
     Evenement,
     LienPartie,
     Partie,
     Piege,
+    ProcedureDossier,
     Protection,
     Titre,
     Utilisateur,
@@ -46,6 +48,10 @@ from clerc.rules import tarif
 from clerc.rules.dates import ajouter_mois
 from clerc.rules.delais import treve_hivernale
 from clerc.rules.erreurs import DonneeInvalide
+from clerc.rules.procedures.agenda import echeances
+from clerc.rules.procedures.chargement import procedure
+from clerc.rules.procedures.formalites import CODES_FORMALITES
+from clerc.rules.procedures.moteur import EtapeFaite, verifier_etape
 from tests.office.conftest import creer_etude
 
 AU = date(2026, 11, 30)
@@ -442,3 +448,37 @@ def test_la_commande_generer_ecrit_l_etude_puis_refuse_une_base_pleine(
     assert resultat.exit_code == 2 and "date impossible" in resultat.stderr
     resultat = runner.invoke(app, ["generer", "--dossiers", "0"])
     assert resultat.exit_code == 2 and "au moins un dossier" in resultat.stderr
+
+
+def test_chaque_procedure_generee_est_un_parcours_valide(moteur: Engine) -> None:
+    # Issue 4 §4: the synthetic office walks its procedures with the engine. Replaying every
+    # generated procedure step by step, the engine accepts each step on its date (order,
+    # windows, day of service: CPC 664, CPCE L141-1), and the stored status and agenda items
+    # are those the engine gives after the last step.
+    generer(moteur, dossiers=300, graine=1, au=AU)
+    with Session(moteur) as session:
+        procedures_ = session.scalars(
+            select(ProcedureDossier).options(selectinload(ProcedureDossier.etapes))
+        ).all()
+        territoires = dict(session.execute(select(Dossier.id, Dossier.territoire)).all())
+        nombre_echeances = session.scalar(select(func.count()).select_from(Echeance))
+    assert len(procedures_) > 50
+    attendues = 0
+    for procedure_ in procedures_:
+        loi = procedure(procedure_.code, procedure_.demarree_le)
+        territoire = territoires[procedure_.dossier_id]
+        faites: list[EtapeFaite] = []
+        for etape in procedure_.etapes:
+            if etape.code in CODES_FORMALITES:
+                continue
+            nouvelle = EtapeFaite(etape.code, etape.jour, etape.heure, etape.mode)
+            verifier_etape(loi, tuple(faites), nouvelle, territoire)
+            faites.append(nouvelle)
+        toutes = tuple(EtapeFaite(e.code, e.jour, e.heure, e.mode) for e in procedure_.etapes)
+        etat_, elements = echeances(loi, toutes, max(e.jour for e in toutes), territoire)
+        if procedure_.statut == "abandonnee":
+            assert etat_.statut == "en_cours"
+        else:
+            assert procedure_.statut == etat_.statut
+            attendues += len(elements)
+    assert nombre_echeances == attendues

@@ -109,9 +109,11 @@ from clerc.office.erreurs import OperationRefusee
 from clerc.office.index_recherche import lignes_termes, termes_de_partie, termes_de_reference
 from clerc.office.models import Base, Etude
 from clerc.office.models.dossier import MOTIFS_CLOTURE, NATURES_DOSSIER, NATURES_LIGNE, TYPES_TITRE
+from clerc.office.services.procedures import lignes_echeance
 from clerc.office.validation import nom_recherche
 from clerc.rules import decompte as regles_decompte
 from clerc.rules import fonds_tiers, tarif
+from clerc.rules.calendrier import est_jour_ouvrable
 from clerc.rules.dates import ajouter_mois
 from clerc.rules.delais import treve_hivernale
 from clerc.rules.erreurs import DonneeInvalide, ParametreManquant
@@ -120,6 +122,11 @@ from clerc.rules.monnaie import ZERO, arrondi_centime, format_euros
 from clerc.rules.parametres import parametres
 from clerc.rules.prescription import Titre as TitrePrescription
 from clerc.rules.prescription import point_de_depart_titre_juridictionnel, prescription
+from clerc.rules.procedures.agenda import echeances
+from clerc.rules.procedures.chargement import procedure as loi_procedure
+from clerc.rules.procedures.formalites import FORMALITES, premier_jour_ouvrable_suivant
+from clerc.rules.procedures.modele import Procedure
+from clerc.rules.procedures.moteur import EtapeFaite, etat
 from clerc.rules.saisie_vente import saisie_vente_subsidiaire, seuil_subsidiarite
 
 ETUDE_CODE = "DEMO"
@@ -555,6 +562,22 @@ class _Titre:
 
 
 @dataclass
+class _ProcedureGeneree:
+    """A procedure walked on a generated file, step by step, with the engine's windows."""
+
+    id: int
+    loi: Procedure
+    demarree_le: date
+    etapes: list[EtapeFaite] = field(default_factory=list)
+
+    def faites(self) -> tuple[EtapeFaite, ...]:
+        return tuple(e for e in self.etapes if e.code not in _CODES_LETTRES)
+
+
+_CODES_LETTRES = frozenset(f.code for f in FORMALITES.values())
+
+
+@dataclass
 class _Fichier:
     """One file being generated: everything is kept in memory until it is complete."""
 
@@ -590,6 +613,7 @@ class _Fichier:
     rang: int = 0
     derniere_interruption: date = date.min
     part_reservee: Decimal = ZERO  # share of the principal kept for a payment planned later
+    procedures: list[_ProcedureGeneree] = field(default_factory=list)
 
     def suivant(self) -> int:
         self.rang += 1
@@ -2032,23 +2056,105 @@ class _Generateur:
                 )
                 self._acte(f, code, carence)
 
+    # --- procedures walked with the engine (clerc.rules.procedures) -------------------------
+
+    def _demarrer(self, f: _Fichier, code: str, jour: date) -> _ProcedureGeneree:
+        procedure = _ProcedureGeneree(
+            self.ids("procedure_dossier"), loi_procedure(code, jour), jour
+        )
+        f.procedures.append(procedure)
+        return procedure
+
+    @staticmethod
+    def _jour_utile(jour: date, territoire: str) -> date:
+        """First day from ``jour`` on which an act may be served or a measure carried out:
+        not a Sunday nor a holiday of the territory (CPC 664, CPCE L141-1)."""
+        while not est_jour_ouvrable(jour, territoire):
+            jour += timedelta(days=1)
+        return jour
+
+    def _fenetre(
+        self, f: _Fichier, procedure: _ProcedureGeneree, code: str, jour: date
+    ) -> tuple[date | None, date | None]:
+        """(not before, not after) of a step, as the engine computes them on ``jour``."""
+        etat_ = etat(procedure.loi, procedure.faites(), jour, f.territoire)
+        etape = next(e for e in etat_.etapes if e.etape.code == code)
+        return (
+            etape.au_plus_tot.jour if etape.au_plus_tot else None,
+            etape.au_plus_tard.jour if etape.au_plus_tard else None,
+        )
+
+    def _dans_la_fenetre(self, f: _Fichier, debut: date, limite: date | None, marge: int) -> date:
+        """A day on which the act may be served, from ``debut``, before ``limite``."""
+        fin = (
+            debut + timedelta(days=marge)
+            if limite is None
+            else min(limite, debut + timedelta(marge))
+        )
+        jour = self._jour_utile(self._jour(debut, fin), f.territoire)
+        if limite is not None and jour > limite:  # the next allowed day was past the limit
+            jour = self._jour_utile(debut, f.territoire)
+        return jour
+
+    def _etape(
+        self,
+        f: _Fichier,
+        procedure: _ProcedureGeneree,
+        code: str,
+        jour: date,
+        *,
+        mode: str | None = None,
+        heure: time | None = None,
+    ) -> None:
+        procedure.etapes.append(EtapeFaite(code, jour, heure, mode))
+        lettre = FORMALITES.get(mode or "")
+        if lettre is not None:  # CPC 658/659: the same day or the first jour ouvrable after
+            envoi = (
+                jour
+                if self.rng.random() < 0.7
+                else premier_jour_ouvrable_suivant(jour, f.territoire)
+            )
+            if envoi <= f.fin:
+                procedure.etapes.append(EtapeFaite(lettre.code, envoi))
+
+    def _heure(self) -> time:
+        return time(self.rng.randint(8, 18), self.rng.choice((0, 10, 20, 30, 40, 50)))
+
     def _saisie_attribution(self, f: _Fichier, jour: date) -> date:
+        """A saisie-attribution walked with the engine (CPCE R211-1 to R211-8): PV, the
+        garnishee's declaration, dénonciation within its 8 days, certificate once the month
+        to contest has run, payment."""
         rng = self.rng
+        jour = self._jour_utile(jour, f.territoire)
+        if jour > f.fin:
+            return jour
         if rng.random() < 0.4:
             self._acte(f, "pv_saisie_attribution_compte_clos", jour)
             return jour
+        saisie = self._demarrer(f, "saisie_attribution", jour)
         self._acte(f, "pv_saisie_attribution", jour)
-        denonciation = jour + timedelta(days=rng.randint(1, 7))  # CPCE R211-3: within 8 days
+        self._etape(f, saisie, "pv_saisie", jour, mode="electronique", heure=self._heure())
+        self._etape(f, saisie, "declaration_tiers_saisi", jour)
+        _, limite = self._fenetre(f, saisie, "denonciation", jour)
+        denonciation = self._dans_la_fenetre(f, jour + timedelta(days=1), limite, 7)
         if denonciation > f.fin:
             return jour
         self._acte(f, "denonciation_saisie_attribution", denonciation)
-        versement = ajouter_mois(denonciation, 1) + timedelta(days=rng.randint(2, 20))
+        mode = rng.choices(("personne", "domicile", "etude"), weights=(3, 4, 3))[0]
+        self._etape(f, saisie, "denonciation", denonciation, mode=mode, heure=self._heure())
+        au_plus_tot, _ = self._fenetre(f, saisie, "certificat_non_contestation", denonciation)
+        assert au_plus_tot is not None
+        certificat = self._jour_utile(
+            au_plus_tot + timedelta(days=rng.randint(0, 18)), f.territoire
+        )
+        versement = certificat + timedelta(days=rng.randint(1, 6))
         if versement > f.fin:
             return denonciation
         montant = self._acompte_possible(f, 50, 4000)
         if montant == 0:
             return denonciation
-        self._acte(f, "certificat_non_contestation", versement - timedelta(days=1))
+        self._acte(f, "certificat_non_contestation", certificat)
+        self._etape(f, saisie, "certificat_non_contestation", certificat)
         banque = rng.choice(tuple(BANQUES.values()))
         self._paiement(
             f,
@@ -2057,6 +2163,7 @@ class _Generateur:
             origine="tiers_saisi",
             libelle=f"Paiement du tiers saisi ({banque})",
         )
+        self._etape(f, saisie, "paiement", versement)
         return versement
 
     def _saisie_remunerations(self, f: _Fichier, jour: date) -> date:
@@ -2643,6 +2750,7 @@ class _Generateur:
                     "utilisateur": f.clerc, "details": evenement.details,
                 },
             )  # fmt: skip
+        self._ecrire_procedures(f)
         for code, description, details in f.pieges:
             self.pieges[code] = self.pieges.get(code, 0) + 1
             ajouter(
@@ -2653,6 +2761,47 @@ class _Generateur:
                     "details": {cle: _resoudre(valeur) for cle, valeur in details.items()},
                 },
             )  # fmt: skip
+
+    def _ecrire_procedures(self, f: _Fichier) -> None:
+        """The procedures walked on the file, their steps, and the agenda items they leave as
+        of their last step (the office stores the same: services.procedures). A procedure
+        still running on a closed file was given up."""
+        ajouter, ea = self.tampon.ajouter, self.etude_id
+        for procedure in f.procedures:
+            dernier = max(e.jour for e in procedure.etapes)
+            etat_, elements = echeances(
+                procedure.loi, tuple(procedure.etapes), dernier, f.territoire
+            )
+            statut, motif = etat_.statut, etat_.motif
+            if f.clos_le is not None and statut == "en_cours":
+                statut, motif, elements = "abandonnee", "Dossier clos.", []
+            ajouter(
+                "procedure_dossier",
+                {
+                    "id": procedure.id, "etude_id": ea, "dossier_id": f.id,
+                    "code": procedure.loi.code, "version": procedure.loi.version,
+                    "demarree_le": procedure.demarree_le, "statut": statut, "motif": motif,
+                    "cree_le": _horodatage(procedure.demarree_le, 540),
+                },
+            )  # fmt: skip
+            for rang, etape in enumerate(procedure.etapes):
+                ajouter(
+                    "etape_procedure",
+                    {
+                        "id": self.ids("etape_procedure"), "etude_id": ea,
+                        "procedure_id": procedure.id, "code": etape.code, "jour": etape.jour,
+                        "heure": etape.heure, "mode": etape.mode, "observations": "",
+                        "cree_le": _horodatage(etape.jour, 600 + rang),
+                    },
+                )  # fmt: skip
+            for element in elements:
+                ajouter(
+                    "echeance",
+                    {
+                        "id": self.ids("echeance"),
+                        **lignes_echeance(ea, f.id, procedure.id, element),
+                    },
+                )
 
     # -- the whole office ----------------------------------------------------------------------
 

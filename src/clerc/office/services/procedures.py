@@ -421,7 +421,7 @@ def agenda(contexte: Contexte, au: date, *, clerc: str | None = None) -> list[El
                         procedure="fonds_de_tiers",
                         etape="reversement",
                         libelle=f"Reverser {format_euros(alerte.fonds.restant)} reçus le "
-                        f"{alerte.fonds.encaissement.date.isoformat()} ({alerte.fonds.regle})",
+                        f"{alerte.fonds.encaissement.date.isoformat()}",
                         date_au_plus_tot=None,
                         date_limite=alerte.fonds.date_limite,
                         tenu_par="etude",
