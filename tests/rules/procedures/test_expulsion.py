@@ -208,3 +208,15 @@ def test_pv_d_expulsion_sans_meubles_termine() -> None:
         resultat.motif
         == "Procès-verbal d'expulsion (lieux vides ou meubles emportés) le 2025-10-21."
     )
+
+
+def test_le_plan_reporte_l_expulsion_apres_la_treve_hivernale() -> None:
+    # Commandement on 1 October 2026: the 2 months of L412-1 run to 1 December 2026, inside
+    # the winter truce (1 November 2026 - 31 March 2027, L412-6): the plan schedules the
+    # expulsion on 1 April 2027, the first day it is allowed again.
+    from clerc.rules.procedures.chargement import procedure
+    from clerc.rules.procedures.moteur import plan
+
+    etapes = {e.etape.code: e for e in plan(procedure("expulsion", date(2026, 10, 1)),
+                                            date(2026, 10, 1), "75")}  # fmt: skip
+    assert etapes["pv_expulsion"].date_prevue == date(2027, 4, 1)

@@ -43,6 +43,9 @@ class Situation:
 class Garde:
     libelle: str  # the condition, for the plan: "titre exécutoire (CPCE L111-2)"
     verifier: Callable[[Situation, date], str | None]
+    # A guard that depends only on the date (the winter truce): the first day it allows from
+    # a given day, so that the plan of a procedure does not schedule a step on a closed day.
+    report: Callable[[date], date] | None = None
 
 
 def _titre_executoire(s: Situation, _jour: date) -> str | None:
@@ -113,6 +116,11 @@ def _hors_treve_hivernale(_s: Situation, jour: date) -> str | None:
     return None
 
 
+def _apres_la_treve(jour: date) -> date:
+    periode = treve_hivernale(jour)
+    return jour if periode is None else periode.reprise_le
+
+
 def _subsidiarite_saisie_vente(s: Situation, jour: date) -> str | None:
     if s.principal is None or s.local_habitation is False:
         return None
@@ -149,7 +157,9 @@ GARDES: dict[str, Garde] = {
         "débiteur décédé : titre signifié aux héritiers depuis 8 jours (C. civ. 877)", _heritiers
     ),
     "hors_treve_hivernale": Garde(
-        "hors trêve hivernale, 1er novembre - 31 mars (CPCE L412-6)", _hors_treve_hivernale
+        "hors trêve hivernale, 1er novembre - 31 mars (CPCE L412-6)",
+        _hors_treve_hivernale,
+        report=_apres_la_treve,
     ),
     "subsidiarite_saisie_vente": Garde(
         "au domicile, principal d'au moins 535 € ou saisie sur compte/rémunérations "

@@ -161,6 +161,11 @@ def plan(procedure: Procedure, depuis: date, territoire: str = "75") -> tuple[Et
             requis = [dates[c] for c in (*etape.requiert, *etape.requiert_un_de) if c in dates]
             candidats = [*requis, *([tot.jour] if tot else [])]
             prevue = max(candidats) if candidats else depuis
+        if prevue is not None and rang > 0:
+            for garde in etape.gardes:  # e.g. no expulsion during the winter truce
+                report = GARDES[garde].report
+                if report is not None:
+                    prevue = report(prevue)
         if prevue is not None:
             dates[etape.code] = prevue
         resultat.append(EtapePlan(etape, prevue, tot, tard))
