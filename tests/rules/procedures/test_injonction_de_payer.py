@@ -1,0 +1,215 @@
+"""Injonction de payer: the three versions chosen by the date of the ordonnance (CPC 1405 ff.;
+décret 2021-1322 from 1 March 2022; décret n° 2026-96 for ordonnances from 1 September 2026).
+
+Dates are counted by hand from CPC 640-642: a delay in months expires on the same day of the
+last month, or its last day when there is none (CPC 641 al. 2), at 24:00 (642 al. 1), moved to
+the next working day when that day is a Saturday, Sunday or holiday (642 al. 2); a step that
+must wait for a delay is possible the day after it expires.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from clerc.rules.erreurs import DonneeInvalide
+from clerc.rules.procedures.chargement import procedure
+from clerc.rules.procedures.gardes import SURENDETTEMENT, Situation
+from clerc.rules.procedures.modele import Procedure
+from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+
+AVANT_2022 = procedure("injonction_de_payer", date(2021, 6, 10))
+DEPUIS_2022 = procedure("injonction_de_payer", date(2024, 1, 15))
+DEPUIS_2026 = procedure("injonction_de_payer", date(2026, 9, 1))
+
+
+def _plan(proc: Procedure, depuis: date, territoire: str = "75") -> dict[str, dict[str, Any]]:
+    return {e.etape.code: e.en_dict() for e in plan(proc, depuis, territoire)}
+
+
+def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
+    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
+
+
+def _etapes(
+    proc: Procedure, faites: tuple[EtapeFaite, ...], au: date, territoire: str = "75"
+) -> dict[str, dict[str, Any]]:
+    return {e.etape.code: e.en_dict() for e in etat(proc, faites, au, territoire).etapes}
+
+
+@pytest.mark.parametrize(
+    ("ordonnance", "version"),
+    [
+        (date(2022, 2, 28), "avant-2022"),
+        (date(2022, 3, 1), "2022-03-01"),
+        (date(2026, 8, 31), "2022-03-01"),
+        (date(2026, 9, 1), "2026-09-01"),
+    ],
+)
+def test_la_version_suit_la_date_de_l_ordonnance(ordonnance: date, version: str) -> None:
+    assert procedure("injonction_de_payer", ordonnance).version == version
+
+
+def test_plan_depuis_2022() -> None:
+    # Ordonnance Monday 15 January 2024, served the same day. CPC 1411: + 6 months = Monday
+    # 15 July 2024. CPC 1416: opposition until Thursday 15 February 2024; the ordonnance is a
+    # titre exécutoire from Friday 16 February (CPC 1422).
+    etapes = _plan(DEPUIS_2022, date(2024, 1, 15))
+    assert etapes["signification"]["date_limite"] == "2024-07-15"
+    assert etapes["signification"]["acte_tarif"] == "signification_injonction_de_payer"
+    assert etapes["opposition"]["date_limite"] == "2024-02-15"
+    assert etapes["premiere_mesure"]["date_au_plus_tot"] == "2024-02-16"
+
+
+def test_six_mois_jusqu_au_dernier_jour_de_fevrier() -> None:
+    # Ordonnance Monday 31 August 2026 (still the 2022 rules): 31 August + 6 months has no
+    # 31 February, so the last day of February, Sunday 28 February 2027 (CPC 641 al. 2), moved
+    # to Monday 1 March 2027 (642 al. 2).
+    proc = procedure("injonction_de_payer", date(2026, 8, 31))
+    assert _plan(proc, date(2026, 8, 31))["signification"]["date_limite"] == "2027-03-01"
+
+
+def test_ordonnance_non_signifiee_dans_les_six_mois_non_avenue() -> None:
+    faites = _faites(("ordonnance", date(2024, 1, 15)))
+    assert etat(DEPUIS_2022, faites, date(2024, 7, 15), "75").statut == "en_cours"
+
+    trop_tard = etat(DEPUIS_2022, faites, date(2024, 7, 16), "75")
+
+    assert trop_tard.statut == "caduque"
+    assert trop_tard.motif.endswith(
+        "l'ordonnance portant injonction de payer est non avenue (CPC 1411)."
+    )
+
+
+def test_execution_avant_la_fin_du_mois_d_opposition_refusee() -> None:
+    faites = _faites(("ordonnance", date(2024, 1, 15)), ("signification", date(2024, 1, 22)))
+    # Served Monday 22 January 2024: opposition until Thursday 22 February.
+    with pytest.raises(DonneeInvalide, match=r"Pas avant le 2024-02-23 .*CPC 1422"):
+        verifier_etape(DEPUIS_2022, faites, EtapeFaite("premiere_mesure", date(2024, 2, 22)))
+    verifier_etape(DEPUIS_2022, faites, EtapeFaite("premiere_mesure", date(2024, 2, 23)))
+
+
+def test_l_opposition_ferme_l_execution_de_l_ordonnance() -> None:
+    faites = _faites(
+        ("ordonnance", date(2024, 1, 15)),
+        ("signification", date(2024, 1, 22)),
+        ("opposition", date(2024, 2, 5)),
+    )
+    with pytest.raises(DonneeInvalide, match="Sans objet : opposition du débiteur"):
+        verifier_etape(DEPUIS_2022, faites, EtapeFaite("premiere_mesure", date(2024, 3, 1)))
+
+
+def test_mois_d_opposition_traversant_le_26_decembre_en_alsace() -> None:
+    # Served Wednesday 26 November 2025: the opposition month ends Friday 26 December. In Paris
+    # the ordonnance is enforceable from Saturday 27; in Strasbourg the 26th is a holiday, then
+    # the weekend: the month ends Monday 29 (CPC 642 al. 2), enforcement from Tuesday 30.
+    faites = _faites(("ordonnance", date(2025, 11, 20)), ("signification", date(2025, 11, 26)))
+    paris = _etapes(DEPUIS_2022, faites, date(2025, 12, 1), "75")
+    strasbourg = _etapes(DEPUIS_2022, faites, date(2025, 12, 1), "67")
+    assert paris["opposition"]["date_limite"] == "2025-12-26"
+    assert paris["premiere_mesure"]["date_au_plus_tot"] == "2025-12-27"
+    assert strasbourg["opposition"]["date_limite"] == "2025-12-29"
+    assert strasbourg["premiere_mesure"]["date_au_plus_tot"] == "2025-12-30"
+
+
+def test_mois_d_opposition_traversant_le_20_decembre_a_la_reunion() -> None:
+    # Served Wednesday 20 November 2024: the month ends Friday 20 December 2024, abolition of
+    # slavery day in La Réunion: Monday 23 December there (Saturday, Sunday), enforcement from
+    # Tuesday 24 December.
+    faites = _faites(("ordonnance", date(2024, 11, 12)), ("signification", date(2024, 11, 20)))
+    paris = _etapes(DEPUIS_2022, faites, date(2024, 11, 25), "75")
+    reunion = _etapes(DEPUIS_2022, faites, date(2024, 11, 25), "974")
+    assert paris["premiere_mesure"]["date_au_plus_tot"] == "2024-12-21"
+    assert reunion["opposition"]["date_limite"] == "2024-12-23"
+    assert reunion["premiere_mesure"]["date_au_plus_tot"] == "2024-12-24"
+
+
+def test_plan_depuis_septembre_2026() -> None:
+    # Ordonnance Tuesday 1 September 2026 (décret n° 2026-96): served within 3 months, i.e.
+    # by Tuesday 1 December 2026. Served the same day: opposition until Thursday 1 October;
+    # enforcement once 2 months have run: Sunday 1 November (also All Saints) -> Monday 2
+    # November 24:00 (642 al. 2), so from Tuesday 3 November.
+    etapes = _plan(DEPUIS_2026, date(2026, 9, 1))
+    assert etapes["signification"]["date_limite"] == "2026-12-01"
+    assert etapes["opposition"]["date_limite"] == "2026-10-01"
+    assert etapes["premiere_mesure"]["date_au_plus_tot"] == "2026-11-03"
+
+
+def test_trois_mois_depuis_septembre_2026() -> None:
+    faites = _faites(("ordonnance", date(2026, 9, 1)))
+    assert etat(DEPUIS_2026, faites, date(2026, 12, 1), "75").statut == "en_cours"
+    assert etat(DEPUIS_2026, faites, date(2026, 12, 2), "75").statut == "caduque"
+    # The same ordonnance made the day before follows the 2022 rules: six months.
+    veille = procedure("injonction_de_payer", date(2026, 8, 31))
+    faites_veille = _faites(("ordonnance", date(2026, 8, 31)))
+    assert etat(veille, faites_veille, date(2026, 12, 2), "75").statut == "en_cours"
+
+
+def test_deux_mois_sans_avis_d_opposition_depuis_septembre_2026() -> None:
+    # Served Tuesday 8 September 2026: two months to Sunday 8 November -> Monday 9 November
+    # 24:00; enforcement from Tuesday 10 November.
+    faites = _faites(("ordonnance", date(2026, 9, 1)), ("signification", date(2026, 9, 8)))
+    with pytest.raises(DonneeInvalide, match="Pas avant le 2026-11-10"):
+        verifier_etape(DEPUIS_2026, faites, EtapeFaite("premiere_mesure", date(2026, 11, 9)))
+    verifier_etape(DEPUIS_2026, faites, EtapeFaite("premiere_mesure", date(2026, 11, 10)))
+
+    avis = (*faites, EtapeFaite("avis_opposition", date(2026, 10, 20)))
+    assert _etapes(DEPUIS_2026, avis, date(2026, 11, 10))["premiere_mesure"]["statut"] == (
+        "sans_objet"
+    )
+
+
+def test_avant_2022_demande_de_formule_executoire() -> None:
+    # Ordonnance Thursday 10 June 2021 (old rules), served Thursday 17 June 2021. CPC 1411:
+    # served by Friday 10 December 2021. Opposition month: Saturday 17 July -> Monday 19 July
+    # (642 al. 2): the formule exécutoire may be asked for from Tuesday 20 July (old 1422).
+    # Legal deadline (old 1423): one month after the end of the opposition delay, Thursday 19
+    # August 2021. Deadline shown (safe approximation, 1 month and 28 days from the service):
+    # 17 July + 28 days = Saturday 14 August, then Sunday 15 August (Assumption) -> Monday 16
+    # August 2021, three days before the legal date.
+    assert _plan(AVANT_2022, date(2021, 6, 10))["signification"]["date_limite"] == "2021-12-10"
+    faites = _faites(("ordonnance", date(2021, 6, 10)), ("signification", date(2021, 6, 17)))
+    demande = _etapes(AVANT_2022, faites, date(2021, 7, 1))["demande_formule_executoire"]
+    assert demande["date_au_plus_tot"] == "2021-07-20"
+    assert demande["date_limite"] == "2021-08-16"
+    with pytest.raises(DonneeInvalide, match=r"Pas avant le 2021-07-20 .*CPC 1422 ancien"):
+        verifier_etape(
+            AVANT_2022, faites, EtapeFaite("demande_formule_executoire", date(2021, 7, 19))
+        )
+
+    trop_tard = etat(AVANT_2022, faites, date(2021, 8, 17), "75")
+    assert trop_tard.statut == "caduque"
+    assert trop_tard.motif.endswith(
+        "l'ordonnance portant injonction de payer est non avenue (CPC 1423 ancien)."
+    )
+
+
+def test_avant_2022_execution_apres_la_formule_executoire() -> None:
+    faites = _faites(
+        ("ordonnance", date(2021, 6, 10)),
+        ("signification", date(2021, 6, 17)),
+        ("demande_formule_executoire", date(2021, 7, 20)),
+    )
+    with pytest.raises(DonneeInvalide, match="Il faut d'abord : Apposition de la formule"):
+        verifier_etape(AVANT_2022, faites, EtapeFaite("premiere_mesure", date(2021, 7, 26)))
+    avec_formule = (*faites, EtapeFaite("formule_executoire", date(2021, 7, 23)))
+    verifier_etape(AVANT_2022, avec_formule, EtapeFaite("premiere_mesure", date(2021, 7, 26)))
+
+
+def test_surendettement_refuse_la_premiere_mesure() -> None:
+    faites = _faites(("ordonnance", date(2024, 1, 15)), ("signification", date(2024, 1, 22)))
+    with pytest.raises(DonneeInvalide, match=r"C\. conso L722-2"):
+        verifier_etape(
+            DEPUIS_2022,
+            faites,
+            EtapeFaite("premiere_mesure", date(2024, 2, 23)),
+            situation=Situation(risques=frozenset({SURENDETTEMENT})),
+        )
+
+
+def test_signification_un_dimanche_refusee() -> None:
+    faites = _faites(("ordonnance", date(2026, 9, 1)))
+    with pytest.raises(DonneeInvalide, match="CPC 664"):
+        verifier_etape(DEPUIS_2026, faites, EtapeFaite("signification", date(2026, 9, 6)))
