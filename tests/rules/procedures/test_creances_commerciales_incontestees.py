@@ -37,55 +37,57 @@ def test_procedure_provisoire_depuis_la_loi_du_23_avril_2026() -> None:
 
 
 def test_plan_nominal() -> None:
-    # Commandement Monday 4 May 2026. Law: the month ends Thursday 4 June; 8 days later,
-    # Friday 12 June 24:00; PV from Saturday 13 June. Shown (safe): 4 June + 12 days = Tuesday
-    # 16 June 24:00, PV from Wednesday 17 June 2026.
+    # Commandement Monday 4 May 2026. The debtor's month ends Thursday 4 June 2026 (CPC 641);
+    # the eight days of L126-3 run from Friday 5 to Friday 12 June 24:00: PV from Saturday
+    # 13 June 2026 (the eight days fully run: the safe reading of "au moins huit jours").
     etapes = _plan(date(2026, 5, 4))
     assert etapes["commandement_payer"]["date_prevue"] == "2026-05-04"
-    assert etapes["pv_non_contestation"]["date_au_plus_tot"] == "2026-06-17"
-    assert etapes["force_executoire"]["date_prevue"] == "2026-06-17"
+    assert etapes["contestation"]["date_limite"] == "2026-06-04"
+    assert etapes["pv_non_contestation"]["date_au_plus_tot"] == "2026-06-13"
+    assert etapes["force_executoire"]["date_prevue"] == "2026-06-13"
     assert etapes["paiement"]["date_prevue"] is None
 
 
 def test_proces_verbal_trop_tot_refuse() -> None:
     faites = _faites(("commandement_payer", date(2026, 5, 4)))
-    with pytest.raises(DonneeInvalide, match=r"Pas avant le 2026-06-17 .*CPCE L126-3"):
-        verifier_etape(COMMERCIALES, faites, EtapeFaite("pv_non_contestation", date(2026, 6, 16)))
-    verifier_etape(COMMERCIALES, faites, EtapeFaite("pv_non_contestation", date(2026, 6, 17)))
+    with pytest.raises(DonneeInvalide, match=r"Pas avant le 2026-06-13 .*CPCE L126-3"):
+        verifier_etape(COMMERCIALES, faites, EtapeFaite("pv_non_contestation", date(2026, 6, 12)))
+    verifier_etape(COMMERCIALES, faites, EtapeFaite("pv_non_contestation", date(2026, 6, 13)))
 
 
-def test_l_approximation_n_est_jamais_plus_tot_que_la_loi() -> None:
-    # Legal date: the day after the 8th day following the (CPC 642-extended) end of the month.
-    # Checked for every commandement of 2026-2027 in Paris, Strasbourg and La Réunion.
+def test_la_date_est_celle_de_la_loi() -> None:
+    # The day after the 8th day following the (CPC 642-extended) end of the month, for every
+    # commandement of 2026-2027 in Paris, Strasbourg and La Réunion.
     jour = date(2026, 4, 24)
     while jour < date(2028, 1, 1):
         for territoire in ("75", "67", "974"):
             fin_du_mois = delai(jour, "1 mois", territoire).au_plus_tard
             legal = delai(fin_du_mois, "8 jours", territoire).au_plus_tard + timedelta(days=1)
             affiche = _plan(jour, territoire)["pv_non_contestation"]["date_au_plus_tot"]
-            assert date.fromisoformat(affiche) >= legal, (jour, territoire)
+            assert date.fromisoformat(affiche) == legal, (jour, territoire)
         jour += timedelta(days=1)
 
 
 def test_dernier_jour_sur_le_26_decembre_en_alsace() -> None:
-    # Commandement Tuesday 14 November 2028: 14 December + 12 days = Tuesday 26 December 2028.
-    # Paris: PV from Wednesday 27; Strasbourg: the 26th is a holiday, Wednesday 27 is the last
-    # day, PV from Thursday 28 December.
-    assert _plan(date(2028, 11, 14), "75")["pv_non_contestation"]["date_au_plus_tot"] == (
+    # Commandement Saturday 18 November 2028: the month ends Monday 18 December, the eight
+    # days Tuesday 26 December 2028. Paris: PV from Wednesday 27; Strasbourg: the 26th is a
+    # holiday (C. trav. L3134-13), Wednesday 27 is the last day, PV from Thursday 28 December.
+    assert _plan(date(2028, 11, 18), "75")["pv_non_contestation"]["date_au_plus_tot"] == (
         "2028-12-27"
     )
-    assert _plan(date(2028, 11, 14), "67")["pv_non_contestation"]["date_au_plus_tot"] == (
+    assert _plan(date(2028, 11, 18), "67")["pv_non_contestation"]["date_au_plus_tot"] == (
         "2028-12-28"
     )
 
 
 def test_dernier_jour_sur_le_27_mai_en_guadeloupe() -> None:
-    # Commandement Thursday 15 April 2027: 15 May + 12 days = Thursday 27 May 2027, abolition
-    # day in Guadeloupe: last day Friday 28 May there, PV from Saturday 29 May.
-    assert _plan(date(2027, 4, 15), "75")["pv_non_contestation"]["date_au_plus_tot"] == (
+    # Commandement Monday 19 April 2027: the month ends Wednesday 19 May, the eight days
+    # Thursday 27 May 2027, abolition day in Guadeloupe (décret 83-1003): last day Friday
+    # 28 May there, PV from Saturday 29 May; in Paris from Friday 28 May.
+    assert _plan(date(2027, 4, 19), "75")["pv_non_contestation"]["date_au_plus_tot"] == (
         "2027-05-28"
     )
-    assert _plan(date(2027, 4, 15), "971")["pv_non_contestation"]["date_au_plus_tot"] == (
+    assert _plan(date(2027, 4, 19), "971")["pv_non_contestation"]["date_au_plus_tot"] == (
         "2027-05-29"
     )
 

@@ -165,21 +165,20 @@ def test_avant_2022_demande_de_formule_executoire() -> None:
     # Ordonnance Thursday 10 June 2021 (old rules), served Thursday 17 June 2021. CPC 1411:
     # served by Friday 10 December 2021. Opposition month: Saturday 17 July -> Monday 19 July
     # (642 al. 2): the formule exécutoire may be asked for from Tuesday 20 July (old 1422).
-    # Legal deadline (old 1423): one month after the end of the opposition delay, Thursday 19
-    # August 2021. Deadline shown (safe approximation, 1 month and 28 days from the service):
-    # 17 July + 28 days = Saturday 14 August, then Sunday 15 August (Assumption) -> Monday 16
-    # August 2021, three days before the legal date.
+    # Deadline (old 1423): within the month that follows the end of the opposition delay
+    # (Monday 19 July, after CPC 642): Thursday 19 August 2021 (depuis_fin).
     assert _plan(AVANT_2022, date(2021, 6, 10))["signification"]["date_limite"] == "2021-12-10"
     faites = _faites(("ordonnance", date(2021, 6, 10)), ("signification", date(2021, 6, 17)))
     demande = _etapes(AVANT_2022, faites, date(2021, 7, 1))["demande_formule_executoire"]
     assert demande["date_au_plus_tot"] == "2021-07-20"
-    assert demande["date_limite"] == "2021-08-16"
+    assert demande["date_limite"] == "2021-08-19"
     with pytest.raises(DonneeInvalide, match=r"Pas avant le 2021-07-20 .*CPC 1422 ancien"):
         verifier_etape(
             AVANT_2022, faites, EtapeFaite("demande_formule_executoire", date(2021, 7, 19))
         )
 
-    trop_tard = etat(AVANT_2022, faites, date(2021, 8, 17), "75")
+    assert etat(AVANT_2022, faites, date(2021, 8, 19), "75").statut == "en_cours"
+    trop_tard = etat(AVANT_2022, faites, date(2021, 8, 20), "75")
     assert trop_tard.statut == "caduque"
     assert trop_tard.motif.endswith(
         "l'ordonnance portant injonction de payer est non avenue (CPC 1423 ancien)."

@@ -218,6 +218,8 @@ def test_la_version_suit_la_date_de_depart() -> None:
         (("{code: a, libelle: Acte A, articles: [X 1]}", "{code: a, libelle: A, gardes: [z]}"),
          "garde « z » inconnue"),
         (("articles: [X 2]\n", "articles: [X 2]\n        couleur: bleu\n"), "clés inconnues"),
+        (("au_plus_tard: {depuis: a,", "au_plus_tard: {depuis: a, depuis_fin: true,"),
+         "depuis_fin sur « a », qui n'a pas de délai"),
     ],
 )  # fmt: skip
 def test_une_declaration_fautive_est_refusee_au_chargement(

@@ -38,7 +38,7 @@ _CLES_ETAPE = {
     "requiert_un_de", "exclu_par", "au_plus_tot", "au_plus_tard", "gardes", "optionnelle",
     "repetable", "finale", "signifiee", "mesure_execution", "note",
 }  # fmt: skip
-_CLES_DELAI = {"depuis", "duree", "article", "sanction", "tenu_par"}
+_CLES_DELAI = {"depuis", "duree", "article", "sanction", "tenu_par", "depuis_fin"}
 _CLES_SANCTION = {"nature", "effet", "article"}
 
 
@@ -91,6 +91,7 @@ def _delais(donnees: Any, ou: str) -> tuple[Delai, ...]:
                 article=str(d["article"]),
                 sanction=_sanction(d.get("sanction"), f"{ici}.sanction"),
                 tenu_par=tenu_par,
+                depuis_fin=bool(d.get("depuis_fin", False)),
             )
         )
     return tuple(resultat)
@@ -140,6 +141,11 @@ def _verifier_references(procedure: Procedure, ou: str) -> None:
         for code in cites:
             if code not in codes:
                 raise DeclarationInvalide(f"{ou}.{etape.code} : étape « {code} » inconnue")
+        for d in (*etape.au_plus_tot, *etape.au_plus_tard):
+            if d.depuis_fin and not procedure.etape(d.depuis).au_plus_tard:
+                raise DeclarationInvalide(
+                    f"{ou}.{etape.code} : depuis_fin sur « {d.depuis} », qui n'a pas de délai"
+                )
         if not etape.articles:
             raise DeclarationInvalide(f"{ou}.{etape.code} : aucun article cité")
 

@@ -63,6 +63,10 @@ class Delai:
     article: str
     sanction: Sanction | None = None
     tenu_par: str = "etude"  # one of PARTIES_TENUES
+    # Counted from the expiry of the ``depuis`` step's own deadline rather than from its date
+    # ("dans le mois qui suit l'expiration du délai d'opposition", old CPC 1423; "huit jours
+    # au moins après l'expiration du délai d'un mois", CPCE L126-3).
+    depuis_fin: bool = False
 
     def texte(self, libelle_depart: str) -> str:
         return f"{self.duree} à compter de : {libelle_depart.lower()}"

@@ -70,24 +70,47 @@ def _dates(faites: tuple[EtapeFaite, ...]) -> dict[str, date]:
     return dates
 
 
-def _au_plus_tot(etape: Etape, dates: dict[str, date], territoire: str) -> Borne | None:
+def _depart(
+    procedure: Procedure, d: Delai, dates: dict[str, date], territoire: str, tard: bool
+) -> date | None:
+    """Where delay ``d`` starts: the date of its step, or (``depuis_fin``) the expiry of that
+    step's own deadline, on the safe side (``tard``: the latest possible expiry)."""
+    if d.depuis_fin:
+        reference = procedure.etape(d.depuis)
+        fins = [
+            (calcul.au_plus_tard if tard else calcul.au_plus_tot)
+            for r in reference.au_plus_tard
+            if (depart := _depart(procedure, r, dates, territoire, tard)) is not None
+            for calcul in (delai(depart, r.duree, territoire),)
+        ]
+        return (max(fins) if tard else min(fins)) if fins else None
+    return dates.get(d.depuis)
+
+
+def _au_plus_tot(
+    procedure: Procedure, etape: Etape, dates: dict[str, date], territoire: str
+) -> Borne | None:
     borne: Borne | None = None
     for d in etape.au_plus_tot:
-        if d.depuis not in dates:
+        depart = _depart(procedure, d, dates, territoire, tard=True)
+        if depart is None:
             continue
-        calcul = delai(dates[d.depuis], d.duree, territoire)
+        calcul = delai(depart, d.duree, territoire)
         jour = calcul.au_plus_tard + timedelta(days=1)  # the delay has fully run
         if borne is None or jour > borne.jour:
             borne = Borne(jour, d, calcul.motif)
     return borne
 
 
-def _au_plus_tard(etape: Etape, dates: dict[str, date], territoire: str) -> Borne | None:
+def _au_plus_tard(
+    procedure: Procedure, etape: Etape, dates: dict[str, date], territoire: str
+) -> Borne | None:
     borne: Borne | None = None
     for d in etape.au_plus_tard:
-        if d.depuis not in dates:
+        depart = _depart(procedure, d, dates, territoire, tard=False)
+        if depart is None:
             continue
-        calcul = delai(dates[d.depuis], d.duree, territoire)
+        calcul = delai(depart, d.duree, territoire)
         if borne is None or calcul.au_plus_tot < borne.jour:
             borne = Borne(calcul.au_plus_tot, d, calcul.motif)
     return borne
@@ -152,8 +175,8 @@ def plan(procedure: Procedure, depuis: date, territoire: str = "75") -> tuple[Et
     for rang, etape in enumerate(procedure.etapes):
         if _exclue_par(etape, procedure, dates) is not None:
             continue
-        tot = _au_plus_tot(etape, dates, territoire)
-        tard = _au_plus_tard(etape, dates, territoire)
+        tot = _au_plus_tot(procedure, etape, dates, territoire)
+        tard = _au_plus_tard(procedure, etape, dates, territoire)
         prevue: date | None = None
         if rang == 0:
             prevue = depuis
@@ -237,8 +260,8 @@ def _etat_etape(
     territoire: str,
     situation: Situation,
 ) -> EtatEtape:
-    tot = _au_plus_tot(etape, dates, territoire)
-    tard = _au_plus_tard(etape, dates, territoire)
+    tot = _au_plus_tot(procedure, etape, dates, territoire)
+    tard = _au_plus_tard(procedure, etape, dates, territoire)
 
     def etat(statut: str, *motifs: str, faite_le: date | None = None) -> EtatEtape:
         return EtatEtape(etape, statut, motifs, tot, tard, faite_le)
@@ -275,7 +298,8 @@ def _etat_etape(
         return etat(
             "pas_encore",
             f"Pas avant le {tot.jour.isoformat()} : {tot.delai.duree} à compter de "
-            f"{procedure.etape(tot.delai.depuis).libelle.lower()} ({tot.delai.article}).",
+            + ("la fin du délai de : " if tot.delai.depuis_fin else "")
+            + f"{procedure.etape(tot.delai.depuis).libelle.lower()} ({tot.delai.article}).",
         )
     faite_le = dates.get(etape.code)
     return etat("possible", faite_le=faite_le)
@@ -296,6 +320,9 @@ def etat(
     )
     finale = next((e for e in procedure.etapes if e.finale and e.code in dates), None)
     manquees = [e for e in etats if e.statut == "manquee"]
+    # A missed fatal deadline ends the procedure, optional step or not (an optional step is
+    # one the office may choose not to take, at the price of its sanction: a step that may be
+    # unnecessary is modelled with requiert/exclu_par instead).
     fatale = next(
         (
             e
