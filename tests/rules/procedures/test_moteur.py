@@ -253,3 +253,72 @@ def test_la_subsidiarite_de_la_saisie_vente_est_une_garde() -> None:
     assert motif is not None and "CPCE L221-2, R221-2" in motif
     assert verifier(Situation(principal=Decimal("534.99"), local_habitation=False),
                     date(2025, 3, 3)) is None  # fmt: skip
+
+
+REPETITIONS = """
+code: essai_repetition
+libelle: Essai
+articles: [X 1]
+versions:
+  - version: v
+    etapes:
+      - {code: pv, libelle: PV de saisie, articles: [X 1]}
+      - code: declaration
+        libelle: Déclaration de l'employeur
+        nature: evenement
+        requiert: [pv]
+        au_plus_tard: {depuis: pv, duree: 15 jours, article: CPCE L212-8, tenu_par: adversaire,
+                       sanction: {nature: responsabilite, effet: amende civile,
+                                  article: CPCE L212-14}}
+        articles: [CPCE L212-8]
+      - code: contestation
+        libelle: Contestation
+        nature: evenement
+        optionnelle: true
+        requiert: [pv]
+        au_plus_tard: {depuis: pv, duree: 1 mois, article: X 2, tenu_par: adversaire,
+                       sanction: {nature: irrecevabilite, effet: irrecevable, article: X 2}}
+        articles: [X 2]
+      - code: versement
+        libelle: Versement mensuel
+        nature: evenement
+        repetable: true
+        requiert: [pv]
+        articles: [CPCE L212-9]
+      - code: repartition
+        libelle: Répartition
+        repetable: true
+        requiert: [versement]
+        au_plus_tard: {depuis: versement, duree: 6 semaines, article: CPCE R212-1-23}
+        articles: [CPCE R212-1-23]
+"""
+
+
+def test_une_etape_repetee_respecte_son_delai_en_etant_refaite() -> None:
+    (essai,) = lire_declaration(REPETITIONS, "essai_repetition.yaml")
+    faites = _faites(
+        ("pv", date(2025, 9, 1)),
+        ("versement", date(2025, 10, 6)),
+        ("repartition", date(2025, 10, 20)),  # within 6 weeks of the payment
+    )
+    repartition = next(e for e in etat(essai, faites, date(2025, 12, 31), "75").etapes
+                       if e.etape.code == "repartition")  # fmt: skip
+    assert (repartition.statut, repartition.motifs) == ("possible", ())
+    # A new payment on 3 November: 6 weeks -> Monday 15 December 2025 (CPC 641).
+    nouveau = (*faites, EtapeFaite("versement", date(2025, 11, 3)))
+    repartition = next(e for e in etat(essai, nouveau, date(2025, 12, 16), "75").etapes
+                       if e.etape.code == "repartition")  # fmt: skip
+    # No sanction in the text: still possible, shown late.
+    assert repartition.statut == "possible"
+    assert repartition.motifs == (
+        "En retard : à faire au plus tard le 2025-12-15 (CPCE R212-1-23).",
+    )
+
+
+def test_le_fait_tardif_d_un_tiers_s_enregistre_mais_pas_une_contestation_tardive() -> None:
+    (essai,) = lire_declaration(REPETITIONS, "essai_repetition.yaml")
+    faites = _faites(("pv", date(2025, 9, 1)))
+    # The employer declares on 1 October, after its 15 days (L212-8): still recorded.
+    verifier_etape(essai, faites, EtapeFaite("declaration", date(2025, 10, 1)), "75")
+    with pytest.raises(DonneeInvalide, match="Délai expiré le 2025-10-01"):
+        verifier_etape(essai, faites, EtapeFaite("contestation", date(2025, 10, 2)), "75")

@@ -262,6 +262,12 @@ def _etat_etape(
 ) -> EtatEtape:
     tot = _au_plus_tot(procedure, etape, dates, territoire)
     tard = _au_plus_tard(procedure, etape, dates, territoire)
+    if etape.repetable and tard is not None and etape.code in dates:
+        # A repeated step meets its deadline by being done again after the delay started
+        # (a distribution after the last payment received: R212-1-23).
+        depart = _depart(procedure, tard.delai, dates, territoire, tard=False)
+        if depart is not None and dates[etape.code] >= depart:
+            tard = None
 
     def etat(statut: str, *motifs: str, faite_le: date | None = None) -> EtatEtape:
         return EtatEtape(etape, statut, motifs, tot, tard, faite_le)
@@ -287,6 +293,12 @@ def _etat_etape(
                 "manquee",
                 f"Délai expiré le {tard.jour.isoformat()} : {sanction.effet} ({sanction.article}).",
             )
+        # A deadline the text gives no sanction: still possible, but late.
+        retard = (
+            f"En retard : à faire au plus tard le {tard.jour.isoformat()} ({tard.delai.article})."
+        )
+    else:
+        retard = ""
     refus = [
         motif
         for motif in (GARDES[g].verifier(situation, au) for g in etape.gardes)
@@ -302,7 +314,7 @@ def _etat_etape(
             + f"{procedure.etape(tot.delai.depuis).libelle.lower()} ({tot.delai.article}).",
         )
     faite_le = dates.get(etape.code)
-    return etat("possible", faite_le=faite_le)
+    return etat("possible", *((retard,) if retard else ()), faite_le=faite_le)
 
 
 def etat(
@@ -362,6 +374,16 @@ def _close(etat_: EtatEtape, motif: str) -> EtatEtape:
 # --- recording a step -----------------------------------------------------------------------
 
 
+def _fait_tardif_d_un_tiers(courant: EtatEtape) -> bool:
+    """Another party's act after its delay is still a fact to record when lateness only
+    engages its liability (the employer's declaration, L212-14); a late opposition or
+    contestation is irrecevable, hence refused with its reason."""
+    if courant.statut != "expiree" or courant.etape.nature != "evenement":
+        return False
+    sanction = courant.au_plus_tard.delai.sanction if courant.au_plus_tard else None
+    return sanction is None or sanction.nature not in ("irrecevabilite", "forclusion")
+
+
 def verifier_etape(
     procedure: Procedure,
     faites: tuple[EtapeFaite, ...],
@@ -390,6 +412,8 @@ def verifier_etape(
             f"{situation_etape.motif}"
         )
     courant = next(e for e in situation_etape.etapes if e.etape.code == etape.code)
+    if _fait_tardif_d_un_tiers(courant):
+        return  # a late declaration by the employer or the garnishee still happened
     if not courant.possible:
         raison = " ".join(courant.motifs) or f"déjà faite le {courant.faite_le}"
         raise DonneeInvalide(f"{etape.libelle} refusée le {nouvelle.jour.isoformat()} : {raison}")
