@@ -2166,29 +2166,110 @@ class _Generateur:
         self._etape(f, saisie, "paiement", versement)
         return versement
 
+    def _suivante(
+        self,
+        f: _Fichier,
+        procedure: _ProcedureGeneree,
+        code: str,
+        apres: date,
+        ecart: tuple[int, int],
+        *,
+        mode: str | None = None,
+        signifiee: bool = True,
+        fin: date | None = None,
+    ) -> date | None:
+        """Do step ``code`` ``ecart`` days after ``apres``, moved into the engine's window
+        (not before its earliest day, not after its limit) and onto a day an act may be served
+        (CPC 664) when it is served; None (nothing done) if that falls after the file's end."""
+        au_plus_tot, limite = self._fenetre(f, procedure, code, apres)
+        jour = apres + timedelta(days=self.rng.randint(*ecart))
+        if au_plus_tot is not None:
+            jour = max(jour, au_plus_tot)
+        if limite is not None:
+            jour = min(jour, limite)
+        if signifiee:
+            jour = self._jour_utile(jour, f.territoire)
+            if limite is not None and jour > limite:  # no allowed day left: act on the first one
+                jour = self._jour_utile(max(apres, au_plus_tot or apres), f.territoire)
+        if jour > (fin or f.fin):
+            return None
+        heure = self._heure() if signifiee else None
+        self._etape(f, procedure, code, jour, mode=mode, heure=heure)
+        return jour
+
+    def _mode_signification(self) -> str:
+        return self.rng.choices(("personne", "domicile", "etude"), weights=(3, 4, 3))[0]
+
     def _saisie_remunerations(self, f: _Fichier, jour: date) -> date:
+        """A wage seizure walked with the engine: the court procedure before 1 July 2025
+        (C. trav. R3252-1 ff.), the commissaire de justice's since (CPCE L212-1 ff.)."""
         rng = self.rng
+        if REFORME_REMUNERATIONS - timedelta(days=150) < jour < REFORME_REMUNERATIONS:
+            jour = REFORME_REMUNERATIONS  # too late for the court: wait for the new procedure
+        jour = self._jour_utile(jour, f.territoire)
+        if jour > f.fin:
+            return jour
+        saisie = self._demarrer(f, "saisie_remunerations", jour)
         if jour < REFORME_REMUNERATIONS:
             self._acte(f, "requete_saisie_remunerations", jour)
+            self._etape(f, saisie, "requete", jour)
             origine, libelle = "autre", "Régisseur du greffe (saisie des rémunérations)"
-            debut = jour + timedelta(days=rng.randint(60, 120))
+            dernier = jour
+            for code, ecart in (
+                ("convocation", (3, 12)),
+                ("audience_conciliation", (15, 45)),
+                ("non_conciliation", (0, 0)),
+                ("acte_saisie", (5, 20)),
+                ("declaration_employeur", (3, 14)),
+            ):
+                suivante = self._suivante(
+                    f, saisie, code, dernier, ecart, signifiee=False,
+                    fin=REFORME_REMUNERATIONS - timedelta(days=1),
+                )  # fmt: skip
+                if suivante is None:
+                    return jour
+                dernier = suivante
+            debut = dernier + timedelta(days=rng.randint(15, 40))
         else:
             self._acte(f, "commandement_saisie_remunerations", jour)
+            self._etape(f, saisie, "commandement", jour, mode=self._mode_signification(),
+                        heure=self._heure())  # fmt: skip
             self._acte(f, "inscription_commandement_registre", jour)
-            pv = ajouter_mois(jour, 1) + timedelta(days=rng.randint(2, 20))
-            if pv > f.fin:
+            self._etape(f, saisie, "inscription_commandement", jour)
+            designation = self._suivante(
+                f, saisie, "designation_repartiteur", jour, (1, 20), signifiee=False
+            )
+            if designation is None:
+                return jour
+            pv = self._suivante(f, saisie, "pv_saisie", designation, (25, 45))
+            if pv is None:
                 return jour
             self._acte(f, "pv_saisie_remunerations", pv)
             self._acte(f, "inscription_pv_saisie_registre", pv)
-            denonciation = pv + timedelta(days=rng.randint(1, 7))
-            if denonciation <= f.fin:
-                self._acte(f, "denonciation_saisie_remunerations", denonciation)
+            self._etape(f, saisie, "inscription_pv", pv)
+            denonciation = self._suivante(
+                f, saisie, "denonciation", pv, (1, 7), mode=self._mode_signification()
+            )
+            if denonciation is None:
+                return pv
+            self._acte(f, "denonciation_saisie_remunerations", denonciation)
+            if (
+                self._suivante(f, saisie, "declaration_employeur", pv, (2, 14), signifiee=False)
+                is None
+            ):
+                return denonciation
             origine, libelle = "repartiteur", "Répartiteur (saisie des rémunérations)"
             debut = ajouter_mois(pv, 1)
         mensualite = self._cents(60, 400)
         jour_paiement = debut
+        ancienne = saisie.loi.en_vigueur_au is not None
         for _ in range(rng.randint(1, 6)):
             if jour_paiement > f.fin:
+                break
+            if ancienne and jour_paiement >= REFORME_REMUNERATIONS:
+                # Décret 2025-125 art. 6: payments to the court's régisseur stop on 1 July
+                # 2025; the seizure passes to the creditor's commissaire de justice.
+                self._etape(f, saisie, "transfert_commissaire_justice", REFORME_REMUNERATIONS)
                 break
             montant = min(mensualite, f.plafond_acomptes - f.verse)
             if montant < 1:
@@ -2197,8 +2278,18 @@ class _Generateur:
             self._paiement(
                 f, jour_paiement, montant, origine=origine, libelle=libelle, acompte=True
             )
+            self._etape(f, saisie, "versement_mensuel", jour_paiement)
+            repartition = jour_paiement + timedelta(days=rng.randint(5, 30))
+            if repartition <= f.fin:
+                self._etape(f, saisie, "repartition", repartition)
             jour = jour_paiement
             jour_paiement = ajouter_mois(jour_paiement, 1)
+        if (
+            ancienne
+            and f.fin >= REFORME_REMUNERATIONS
+            and not any(e.code == "transfert_commissaire_justice" for e in saisie.etapes)
+        ):
+            self._etape(f, saisie, "transfert_commissaire_justice", REFORME_REMUNERATIONS)
         return jour
 
     def _echeancier(self, f: _Fichier, jour: date) -> date:
@@ -2773,8 +2864,15 @@ class _Generateur:
                 procedure.loi, tuple(procedure.etapes), dernier, f.territoire
             )
             statut, motif = etat_.statut, etat_.motif
-            if f.clos_le is not None and statut == "en_cours":
-                statut, motif, elements = "abandonnee", "Dossier clos.", []
+            if statut == "en_cours" and (f.clos_le is not None or f.fin < self.au):
+                # The file's activity stopped (closed, suspended, or halted by an event such as
+                # insolvency proceedings): what was still running was given up then.
+                motif = (
+                    "Dossier clos."
+                    if f.clos_le is not None
+                    else f"Poursuites arrêtées le {f.fin.isoformat()}."
+                )
+                statut, elements = "abandonnee", []
             ajouter(
                 "procedure_dossier",
                 {
