@@ -495,3 +495,103 @@ def fonds(
             for a in alertes
         ],
     )
+
+
+_GRAVITES = {"bloquant": "[bold red]BLOQUANT[/]", "attention": "[yellow]attention[/]"}
+
+
+def _cout_mesure(mesure: dict[str, Any]) -> str:
+    """The expected cost, or what is known of it when a tariff figure is missing."""
+    if mesure["cout_estime"] is not None:
+        return format_euros(_decimal(mesure["cout_estime"]))
+    connus = [_decimal(a["cout_ttc"]) for a in mesure["actes"] if a["cout_ttc"] is not None]
+    if not mesure["actes"]:
+        return "non tarifé"
+    if connus:
+        return f"au moins {format_euros(sum(connus, Decimal(0)))} (tarif incomplet)"
+    return "tarif inconnu"
+
+
+def _tableau_alertes(alertes: list[dict[str, Any]]) -> None:
+    from rich.markup import escape
+
+    tableau(
+        "Alertes",
+        ("Gravité", "Code", "Constat", "Article", "Interdit"),
+        [
+            (
+                _GRAVITES.get(a["gravite"], a["gravite"]),
+                a["code"],
+                escape(a["message"]),
+                a["article"],
+                ", ".join(a["interdit"]),
+            )
+            for a in alertes
+        ],
+    )
+
+
+@dossier_app.command("analyser")
+@erreurs_francaises
+def analyser(
+    reference: Annotated[str, typer.Argument(help="Référence du dossier.")],
+    au: OptionAu = "",
+    etude: OptionEtude = None,
+    utilisateur: OptionUtilisateur = None,
+    sortie_json: OptionJson = False,
+) -> None:
+    """Fiche d'analyse : titre exécutoire, prescription, décompte, risques, mesures à engager."""
+    from rich.markup import escape
+
+    from clerc.office.services.analyse import analyser_dossier
+
+    jour = _jour(au, "--au")
+    fiche = analyser_dossier(contexte_cli(etude, utilisateur), reference, jour)
+    donnees = fiche.en_dict()
+    if sortie_json:
+        emettre_json(donnees)
+        return
+    titre = donnees["titre"]
+    console.print(
+        f"[bold]Fiche d'analyse du dossier {fiche.dossier}[/] au {jour.isoformat()} — "
+        f"{fiche.nature}, {fiche.statut}, territoire {fiche.territoire}"
+    )
+    if titre["type"] is None:
+        console.print("Titre : [red]aucun titre exécutoire[/]")
+    else:
+        etat = (
+            f"[green]exécutoire[/] depuis le {titre['executoire_depuis']}"
+            if titre["executoire"]
+            else "[bold red]non exécutoire[/] à cette date"
+        )
+        console.print(
+            f"Titre : {titre['libelle']} du {titre['date']} ({titre['article']}) — {etat}"
+        )
+    for motif in titre["motifs"]:
+        console.print(f"  • {escape(motif)}")
+    prescription = donnees["prescription"]
+    couleur = "bold red" if prescription["prescrit"] else "green"
+    console.print(f"Prescription : [{couleur}]{escape(prescription['motif'])}[/]")
+    afficher_avertissements(prescription["avertissements"])
+    _afficher_decompte(donnees["decompte"])
+    if not donnees["alertes"]:
+        console.print("Alertes : aucune.")
+    else:
+        _tableau_alertes(donnees["alertes"])
+    if not donnees["mesures"]:
+        console.print("Mesures : aucune (dossier clos ou soldé).")
+        return
+    tableau(
+        "Mesures",
+        ("Rang", "Procédure", "Possible", "Coût estimé", "Pourquoi, conditions manquantes"),
+        [
+            (
+                m["rang"],
+                m["libelle"],
+                "oui" if m["possible"] else "[red]non[/]",
+                _cout_mesure(m),
+                escape("\n".join([m["pourquoi"], *(f"✗ {c}" for c in m["conditions_manquantes"])])),
+            )
+            for m in donnees["mesures"]
+        ],
+    )
