@@ -83,12 +83,19 @@ def test_fiche_d_un_dossier_tenu_par_l_etude(etude: Contexte) -> None:
     )
 
     # Moselle, curatelle, and the 300 € held beyond six weeks (received 1 April: until
-    # 13 May, C. com. R444-56): found from the address, the protection and the ledger.
+    # 13 May, C. com. R444-56): found from the address, the protection and the ledger. The
+    # saisie-attribution started on 2 March was never denounced: its deadline (R211-3) is past.
     assert fiche.codes_alertes() == {
         "alsace_moselle",
         "majeur_protege",
         "fonds_detenus_trop_longtemps",
+        "echeance_depassee",
     }
+    depassee = next(a for a in fiche.alertes if a.code == "echeance_depassee")
+    assert depassee.message.startswith(
+        "Saisie-attribution en cours depuis le 2026-03-02 : dénonciation de la saisie au "
+        "débiteur au plus tard le 2026-03-10"
+    )
     curatelle = next(a for a in fiche.alertes if a.code == "majeur_protege")
     assert "UDAF de la Moselle" in curatelle.message and curatelle.article == "C. civ. 467"
     assert fiche.mesures[0].procedure == "saisie_attribution_compte"

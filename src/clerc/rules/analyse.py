@@ -366,6 +366,18 @@ class ActeFait:
 
 
 @dataclass(frozen=True)
+class ProcedureEnCours:
+    """A procedure running on the file, with its next office deadline (agenda)."""
+
+    code: str
+    libelle: str
+    demarree_le: Jour
+    prochaine_etape: str | None = None
+    date_limite: Jour | None = None
+    sanction: str | None = None
+
+
+@dataclass(frozen=True)
 class PaiementRecu:
     date: Jour
     montant: Decimal
@@ -402,6 +414,7 @@ class DossierExamine:
     decompte_erreur: str | None = None
     # Service of the title to the heirs of a deceased debtor (C. civ. 877), when recorded.
     titre_signifie_aux_heritiers_le: date | None = None
+    procedures: tuple[ProcedureEnCours, ...] = ()  # running (clerc procedure demarrer)
 
     @property
     def en_cours(self) -> bool:
@@ -1277,6 +1290,7 @@ def alertes(
         resultat.extend(_alertes_debiteur(debiteur, au))
     resultat.extend(_alertes_expulsion(d, au))
     resultat.extend(_alertes_territoire(d))
+    resultat.extend(_alertes_procedures(d, au))
     alerte_535 = _alerte_saisie_vente(d)
     if alerte_535 is not None:
         ajouter(alerte_535)
@@ -2167,6 +2181,13 @@ def mesures(
         if candidate.code == RECOUVREMENT_AMIABLE:
             cout = ZERO
         precautions = candidate.precautions + _precautions(d, au)
+        for en_cours in d.procedures:
+            if en_cours.code == candidate.code:
+                precautions = (
+                    *precautions,
+                    f"Déjà en cours depuis le {en_cours.demarree_le.isoformat()} : la poursuivre "
+                    "plutôt que la recommencer.",
+                )
         if presc.prescrit and (candidate.code == RECOUVREMENT_AMIABLE or not presc.titre_l111_4):
             precautions = (
                 *precautions,
@@ -2191,6 +2212,26 @@ def mesures(
         brutes.append((not mesure.possible, candidate.priorite, mesure))
     brutes.sort(key=lambda x: (x[0], x[1]))
     return tuple(replace(m, rang=rang) for rang, (_, _, m) in enumerate(brutes, start=1))
+
+
+def _alertes_procedures(d: DossierExamine, au: date) -> list[Alerte]:
+    """Procedures already running: their next deadline, missed ones first."""
+    resultat = []
+    for p in d.procedures:
+        message = f"{p.libelle} en cours depuis le {p.demarree_le.isoformat()}"
+        if p.prochaine_etape and p.date_limite:
+            message += f" : {p.prochaine_etape.lower()} au plus tard le {p.date_limite.isoformat()}"
+        depassee = p.date_limite is not None and p.date_limite < au
+        resultat.append(
+            Alerte(
+                "echeance_depassee" if depassee else "procedure_en_cours",
+                "attention" if depassee else "information",
+                message
+                + (" — délai dépassé, voir clerc procedure possibles." if depassee else "."),
+                "",
+            )
+        )
+    return resultat
 
 
 def _precautions(d: DossierExamine, au: date) -> tuple[str, ...]:
@@ -2299,6 +2340,7 @@ __all__ = [
     "FicheAnalyse",
     "Mesure",
     "PaiementRecu",
+    "ProcedureEnCours",
     "ProtectionExaminee",
     "TitreExamine",
     "alertes",

@@ -37,6 +37,7 @@ from clerc.office.erreurs import Introuvable
 from clerc.office.models import (
     Dossier,
     DossierDebiteur,
+    Echeance,
     Evenement,
     LienPartie,
     Partie,
@@ -52,6 +53,7 @@ from clerc.rules.analyse import (
     ExpulsionProgrammee,
     FicheAnalyse,
     PaiementRecu,
+    ProcedureEnCours,
     ProtectionExaminee,
     TitreExamine,
     analyser,
@@ -128,10 +130,14 @@ def _analyser(session: Session, au: date, references: list[str]) -> list[FicheAn
     debiteurs = {lien.partie_id for d in dossiers for lien in d.debiteurs}
     liens = _liens(session, debiteurs)
     etapes = _etapes(session, ids)
+    en_cours = _procedures_en_cours(session, ids)
     fonds = dict(grand_livre.fonds_detenus_par_dossier(session, ids, au))
     return [
         analyser(
-            _examine(d, au, liens, etapes.get(d.id, []), fonds.get(d.id, ())),
+            replace(
+                _examine(d, au, liens, etapes.get(d.id, []), fonds.get(d.id, ())),
+                procedures=tuple(en_cours.get(d.id, ())),
+            ),
             au,
         )
         for d in dossiers
@@ -178,6 +184,45 @@ def _etapes(session: Session, ids: list[int]) -> dict[int, list[ActeFait]]:
             resultat.setdefault(en_cours.dossier_id, []).append(
                 ActeFait(etape.jour, declaree.acte_tarif, f"{loi.libelle} : {declaree.libelle}")
             )
+    return resultat
+
+
+def _procedures_en_cours(session: Session, ids: list[int]) -> dict[int, list[ProcedureEnCours]]:
+    """Running procedures of the files, each with its nearest office deadline (agenda)."""
+    prochaines: dict[int, Echeance] = {}
+    for echeance in session.scalars(
+        select(Echeance).where(
+            Echeance.dossier_id.in_(ids),
+            Echeance.tenu_par == "etude",
+            Echeance.date_limite.is_not(None),
+        )
+    ):
+        actuelle = prochaines.get(echeance.procedure_id)
+        if actuelle is None or (echeance.date_limite or date.max) < (
+            actuelle.date_limite or date.max
+        ):
+            prochaines[echeance.procedure_id] = echeance
+    resultat: dict[int, list[ProcedureEnCours]] = {}
+    for p in session.scalars(
+        select(ProcedureDossier)
+        .where(ProcedureDossier.dossier_id.in_(ids), ProcedureDossier.statut == "en_cours")
+        .order_by(ProcedureDossier.id)
+    ):
+        try:
+            libelle = procedure_en_vigueur(p.code, p.demarree_le).libelle
+        except (ErreurClerc, DeclarationInvalide):
+            libelle = p.code
+        prochaine = prochaines.get(p.id)
+        resultat.setdefault(p.dossier_id, []).append(
+            ProcedureEnCours(
+                code=p.code,
+                libelle=libelle,
+                demarree_le=p.demarree_le,
+                prochaine_etape=prochaine.libelle if prochaine else None,
+                date_limite=prochaine.date_limite if prochaine else None,
+                sanction=prochaine.sanction if prochaine else None,
+            )
+        )
     return resultat
 
 
