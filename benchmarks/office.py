@@ -5,8 +5,9 @@
 
 For each engine (SQLite in a temp file; PostgreSQL on a throwaway loopback server): generate a
 synthetic office of N files, then print the generation throughput, the latency of searches by
-debtor name and by reference (median and p95 over 200 queries each) and the time of the
-décompte of a file with 50 events. Target of the issue: search p95 under 50 ms at 1 000 000.
+debtor name and by reference (median and p95 over 200 queries each), of the office agenda,
+and the time of the décompte of a file with 50 events. Target of the issue: search p95 under
+50 ms at 1 000 000.
 Figures are printed, never asserted. ``--fichier-sqlite`` keeps the SQLite office in that file
 (generating it only if the file holds none), to measure again without generating again.
 """
@@ -31,7 +32,7 @@ from clerc.office.db import base_vide, creer_moteur, migrer
 from clerc.office.generateur import ETUDE_CODE, generer
 from clerc.office.models import Dossier, Partie
 from clerc.office.postgres_jetable import serveur_postgres_jetable
-from clerc.office.services import dossiers, paiements, recherche
+from clerc.office.services import dossiers, paiements, procedures, recherche
 from clerc.office.services.donnees import (
     AdresseDonnees,
     LigneDonnees,
@@ -86,6 +87,8 @@ def mesurer(nom: str, moteur: Engine, nombre: int) -> None:
     par_ref = _chronometrer(lambda t: recherche.chercher(ctx, t, limite=50), textes_refs)
     print(f"[{nom}] recherche par nom (5 premières lettres) : {_quantiles(par_nom)}")
     print(f"[{nom}] recherche par référence : {_quantiles(par_ref)}")
+    agenda = _chronometrer(lambda t: procedures.agenda(ctx, AU), ["agenda"] * 20)
+    print(f"[{nom}] agenda de l'étude (échéances à 7 jours, en retard) : {_quantiles(agenda)}")
     reference = dossiers.ouvrir_dossier(
         ctx,
         NouveauDossier(
