@@ -30,7 +30,7 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import format_euros
 
 dossier_app = typer.Typer(
-    help="Dossiers : ouvrir, afficher, chercher, décompte, clôture.", no_args_is_help=True
+    help="Dossiers : ouvrir, afficher, chercher, décompte, analyse, clôture.", no_args_is_help=True
 )
 paiement_app = typer.Typer(help="Paiements reçus sur un dossier.", no_args_is_help=True)
 
