@@ -42,7 +42,9 @@ from clerc.office.models import (
     Utilisateur,
 )
 from clerc.office.models.etude import ROLES
+from clerc.office.services import paiements
 from clerc.office.services.dossiers import decompte_de
+from clerc.office.services.etudes import contexte as contexte_etude
 from clerc.office.validation import departement_du_code_postal
 from clerc.rules import tarif
 from clerc.rules.dates import ajouter_mois
@@ -461,7 +463,16 @@ def test_chaque_procedure_generee_est_un_parcours_valide(moteur: Engine) -> None
             select(ProcedureDossier).options(selectinload(ProcedureDossier.etapes))
         ).all()
         territoires = dict(session.execute(select(Dossier.id, Dossier.territoire)).all())
-        nombre_echeances = session.scalar(select(func.count()).select_from(Echeance))
+        nombre_echeances = session.scalar(
+            select(func.count()).select_from(Echeance).where(Echeance.procedure_id.is_not(None))
+        )
+        fonds_a_l_agenda = sorted(
+            session.execute(
+                select(Echeance.dossier_id, Echeance.date_limite).where(
+                    Echeance.procedure_id.is_(None)
+                )
+            ).all()
+        )
     assert len(procedures_) > 50
     attendues = 0
     for procedure_ in procedures_:
@@ -482,3 +493,12 @@ def test_chaque_procedure_generee_est_un_parcours_valide(moteur: Engine) -> None
             assert procedure_.statut == etat_.statut
             attendues += len(elements)
     assert nombre_echeances == attendues
+    # The funds still held at AU are on the agenda with their R444-56 date, as the office
+    # computes them from its ledger.
+    contexte_ = contexte_etude(moteur, "DEMO", "test")
+    with Session(moteur) as session:
+        ids = dict(session.execute(select(Dossier.reference, Dossier.id)).all())
+    attendus = sorted(
+        (ids[a.reference], a.fonds.date_limite) for a in paiements.fonds_detenus(contexte_, AU)
+    )
+    assert fonds_a_l_agenda == attendus and attendus

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, inspect, select, update
 
 from clerc.office.db import _configuration_alembic, base_vide, migrer, schema_a_jour
 from clerc.office.generateur import generer
-from clerc.office.models import Base, Dossier, TermeRecherche
+from clerc.office.models import Base, Dossier, Echeance, TermeRecherche
 from tests.office.conftest import creer_etude
 
 
@@ -109,3 +109,28 @@ def test_la_migration_refuse_des_references_en_double_et_dit_lesquelles(
     with pytest.raises(RuntimeError, match="« BAN-000001 »"):
         migrer(moteur_vierge)
     assert not inspect(moteur_vierge).has_table("terme_recherche")  # nothing half-done
+
+
+def test_la_migration_met_a_l_agenda_les_fonds_deja_detenus(moteur_vierge: Engine) -> None:
+    # Revision f5ad6849daec: funds held before it get their R444-56 agenda rows.
+    migrer(moteur_vierge)
+    generer(moteur_vierge, dossiers=150, graine=5, au=date(2026, 11, 30))
+
+    def fonds() -> list[tuple[int, date | None, str]]:
+        with moteur_vierge.connect() as connexion:
+            return sorted(
+                connexion.execute(
+                    select(Echeance.dossier_id, Echeance.date_limite, Echeance.libelle).where(
+                        Echeance.procedure_id.is_(None)
+                    )
+                ).all()
+            )
+
+    attendus = fonds()
+    assert attendus
+    _vers(moteur_vierge, "b159fc0641d1")
+    assert fonds() == []
+
+    migrer(moteur_vierge)
+
+    assert fonds() == attendus

@@ -156,3 +156,25 @@ def test_les_lettres_des_articles_658_et_659_sont_a_l_agenda(etude: Contexte) ->
     assert not [e for e in procedures.agenda(etude, date(2026, 3, 6)) if e.article == "CPC 658"]
     with pytest.raises(Introuvable, match="lettre_cpc_659"):
         procedures.enregistrer_etape(etude, reference, "lettre_cpc_659", date(2026, 3, 6))
+
+
+def test_les_fonds_a_reverser_sont_a_l_agenda_jusqu_au_reversement(etude: Contexte) -> None:
+    from decimal import Decimal
+
+    from clerc.office.services import paiements
+
+    reference = _ouvrir(etude)
+    # 200 € in cash on Monday 2 March 2026: to be paid out within three weeks, by Monday
+    # 23 March (C. com. R444-56).
+    paiements.enregistrer_paiement(etude, reference, Decimal("200.00"), date(2026, 3, 2),
+                                   mode="especes")  # fmt: skip
+    (fonds,) = [e for e in procedures.agenda(etude, date(2026, 3, 20)) if e.etape == "reversement"]
+    assert (fonds.dossier, fonds.date_limite, fonds.article, fonds.procedure) == (
+        reference,
+        date(2026, 3, 23),
+        "C. com. R444-56",
+        "fonds_de_tiers",
+    )
+    assert fonds.libelle == "Reverser 200,00\xa0€ reçus le 2026-03-02"
+    paiements.reverser(etude, reference, date(2026, 3, 20))
+    assert not [e for e in procedures.agenda(etude, date(2026, 3, 20)) if e.etape == "reversement"]

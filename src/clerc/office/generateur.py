@@ -109,6 +109,7 @@ from clerc.office.erreurs import OperationRefusee
 from clerc.office.index_recherche import lignes_termes, termes_de_partie, termes_de_reference
 from clerc.office.models import Base, Etude
 from clerc.office.models.dossier import MOTIFS_CLOTURE, NATURES_DOSSIER, NATURES_LIGNE, TYPES_TITRE
+from clerc.office.services.paiements import lignes_echeances_fonds
 from clerc.office.services.procedures import lignes_echeance
 from clerc.office.validation import nom_recherche
 from clerc.rules import decompte as regles_decompte
@@ -2842,6 +2843,7 @@ class _Generateur:
                 },
             )  # fmt: skip
         self._ecrire_procedures(f)
+        self._ecrire_fonds_a_reverser(f)
         for code, description, details in f.pieges:
             self.pieges[code] = self.pieges.get(code, 0) + 1
             ajouter(
@@ -2852,6 +2854,28 @@ class _Generateur:
                     "details": {cle: _resoudre(valeur) for cle, valeur in details.items()},
                 },
             )  # fmt: skip
+
+    def _ecrire_fonds_a_reverser(self, f: _Fichier) -> None:
+        """Agenda rows of the receipts still held at ``au`` (C. com. R444-56), as the office
+        writes them after each receipt or payout (services.paiements)."""
+        encaissements, sorties = [], []
+        for m in f.mouvements:
+            creancier = next((ligne for ligne in m.lignes if ligne[0] == "creancier"), None)
+            if creancier is None:
+                continue
+            if m.nature == "encaissement":
+                encaissements.append(
+                    fonds_tiers.Encaissement(
+                        m.date, creancier[2], especes=m.mode == "especes", acompte=m.acompte
+                    )
+                )
+            elif m.nature in ("reversement", "honoraires", "debours"):
+                sorties.append(fonds_tiers.Sortie(m.date, creancier[1]))
+        if not encaissements:
+            return
+        fonds = fonds_tiers.fonds_detenus(encaissements, sorties, self.au)
+        for ligne in lignes_echeances_fonds(self.etude_id, f.id, fonds):
+            self.tampon.ajouter("echeance", {"id": self.ids("echeance"), **ligne})
 
     def _ecrire_procedures(self, f: _Fichier) -> None:
         """The procedures walked on the file, their steps, and the agenda items they leave as

@@ -60,18 +60,20 @@ class EtapeProcedure(AppartientEtude, Base):
 
 
 class Echeance(AppartientEtude, Base):
-    """One item of the agenda: a step not done yet with its window, or a formality due."""
+    """One item of the agenda: a step not done yet with its window, a formality due, or funds
+    to pay out (C. com. R444-56; no procedure: ``procedure_id`` is null)."""
 
     __tablename__ = "echeance"
     __table_args__ = (
         Index("ix_echeance_limite", "etude_id", "date_limite"),
         Index("ix_echeance_au_plus_tot", "etude_id", "date_au_plus_tot"),
         Index("ix_echeance_procedure", "procedure_id"),
+        Index("ix_echeance_dossier", "dossier_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id"))
-    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure_dossier.id"))
+    procedure_id: Mapped[int | None] = mapped_column(ForeignKey("procedure_dossier.id"))
     etape: Mapped[str] = mapped_column(String(60))
     libelle: Mapped[str]
     date_au_plus_tot: Mapped[date | None]

@@ -195,8 +195,11 @@ def _procedures_en_cours(session: Session, ids: list[int]) -> dict[int, list[Pro
             Echeance.dossier_id.in_(ids),
             Echeance.tenu_par == "etude",
             Echeance.date_limite.is_not(None),
+            Echeance.procedure_id.is_not(None),  # funds rows: the analysis reads the ledger
         )
     ):
+        if echeance.procedure_id is None:
+            continue
         actuelle = prochaines.get(echeance.procedure_id)
         if actuelle is None or (echeance.date_limite or date.max) < (
             actuelle.date_limite or date.max

@@ -8,17 +8,19 @@ lost nor able to spend the same balance twice.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from clerc.office import grand_livre
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
-from clerc.office.models import Dossier, Ecriture, Paiement
+from clerc.office.models import Dossier, Echeance, Ecriture, Paiement
 from clerc.office.models.dossier import MODES_REGLEMENT, ORIGINES_PAIEMENT
 from clerc.office.services.dossiers import (
     charger_dossier,
@@ -31,6 +33,8 @@ from clerc.rules.decompte import ImputationPaiement
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.fonds_tiers import FondsDetenus
 from clerc.rules.monnaie import format_euros
+
+ETAPE_REVERSEMENT = "reversement"  # agenda item of funds to pay out (C. com. R444-56)
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ def enregistrer_paiement(
             f"Paiement reçu : {format_euros(montant)} ({paiement.libelle})",
             {"paiement_id": paiement.id, "montant": str(montant)},
         )
+        recalculer_echeances_fonds(session, dossier.etude_id, dossier.id)
         return PaiementEnregistre(
             paiement.id,
             ecriture_id,
@@ -161,9 +166,49 @@ def annuler_paiement(
         dossier.paiements.append(correction)
         evenement(session, dossier, jour, "annulation_paiement", correction.libelle)
         session.flush()
+        recalculer_echeances_fonds(session, dossier.etude_id, dossier.id)
         return int(correction.id)
 
     return executer(contexte, "annuler_paiement", _annuler)
+
+
+def lignes_echeances_fonds(
+    etude_id: int, dossier_id: int, fonds: Iterable[FondsDetenus]
+) -> list[dict[str, Any]]:
+    """Agenda rows (``echeance``, no procedure) of the receipts still held: each must be paid
+    out by its C. com. R444-56 date. The synthetic office writes the same rows."""
+    return [
+        {
+            "etude_id": etude_id,
+            "dossier_id": dossier_id,
+            "procedure_id": None,
+            "etape": ETAPE_REVERSEMENT,
+            "libelle": f"Reverser {format_euros(f.restant)} reçus le "
+            f"{f.encaissement.date.isoformat()}",
+            "date_au_plus_tot": None,
+            "date_limite": f.date_limite,
+            "tenu_par": "etude",
+            "sanction": "responsabilite",
+            "effet": "fonds de tiers détenus au-delà du délai réglementaire",
+            "article": "C. com. R444-56",
+        }
+        for f in fonds
+    ]
+
+
+def recalculer_echeances_fonds(session: Session, etude_id: int, dossier_id: int) -> None:
+    """Rewrite the file's funds-to-pay-out agenda rows after a receipt, a payout or a
+    correction (derived data, like the procedure rows: replaced, not audited row by row)."""
+    session.flush()
+    connexion = session.connection()
+    connexion.execute(
+        delete(Echeance).where(Echeance.dossier_id == dossier_id, Echeance.procedure_id.is_(None))
+    )
+    lignes = lignes_echeances_fonds(
+        etude_id, dossier_id, grand_livre.fonds_detenus(session, dossier_id, date.today())
+    )
+    if lignes:
+        connexion.execute(insert(Echeance), lignes)
 
 
 @dataclass(frozen=True)
@@ -224,6 +269,7 @@ def _sortir(
             f"{libelles[nature]} : {format_euros(somme)}",
             {"ecriture_id": ecriture.id, "montant": str(somme)},
         )
+        recalculer_echeances_fonds(session, dossier.etude_id, dossier.id)
         return Sortie(ecriture.id, somme, grand_livre.solde_creancier(session, dossier.id))
 
     return executer(contexte, nature, _executer)

@@ -27,9 +27,7 @@ from clerc.office.models import (
     Utilisateur,
 )
 from clerc.office.services.dossiers import charger_dossier, evenement, refuser_si_clos, toucher
-from clerc.office.services.paiements import fonds_detenus
 from clerc.rules.erreurs import DonneeInvalide
-from clerc.rules.monnaie import format_euros
 from clerc.rules.procedures.agenda import Echeance as EcheanceCalculee
 from clerc.rules.procedures.agenda import echeances
 from clerc.rules.procedures.chargement import procedure as procedure_en_vigueur
@@ -378,7 +376,7 @@ def agenda(contexte: Contexte, au: date, *, clerc: str | None = None) -> list[El
         requete = (
             select(Echeance, Dossier.reference, ProcedureDossier.code, Utilisateur.identifiant)
             .join(Dossier, Dossier.id == Echeance.dossier_id)
-            .join(ProcedureDossier, ProcedureDossier.id == Echeance.procedure_id)
+            .outerjoin(ProcedureDossier, ProcedureDossier.id == Echeance.procedure_id)
             .outerjoin(Utilisateur, Utilisateur.id == Dossier.clerc_id)
             .where(
                 ((Echeance.date_limite <= fin) & (Echeance.tenu_par == "etude"))
@@ -395,7 +393,7 @@ def agenda(contexte: Contexte, au: date, *, clerc: str | None = None) -> list[El
         elements = [
             ElementAgenda(
                 dossier=reference,
-                procedure=code,
+                procedure=code or "fonds_de_tiers",  # funds rows have no procedure
                 etape=e.etape,
                 libelle=e.libelle,
                 date_au_plus_tot=e.date_au_plus_tot,
@@ -412,26 +410,6 @@ def agenda(contexte: Contexte, au: date, *, clerc: str | None = None) -> list[El
         return elements
 
     elements = executer(contexte, "agenda", _lire, ecriture=False)
-    if clerc is None:
-        for alerte in fonds_detenus(contexte, au):
-            if alerte.fonds.date_limite <= au + HORIZON_AGENDA:
-                elements.append(
-                    ElementAgenda(
-                        dossier=alerte.reference,
-                        procedure="fonds_de_tiers",
-                        etape="reversement",
-                        libelle=f"Reverser {format_euros(alerte.fonds.restant)} reçus le "
-                        f"{alerte.fonds.encaissement.date.isoformat()}",
-                        date_au_plus_tot=None,
-                        date_limite=alerte.fonds.date_limite,
-                        tenu_par="etude",
-                        sanction="responsabilite",
-                        effet="fonds de tiers détenus au-delà du délai réglementaire",
-                        article="C. com. R444-56",
-                        categorie=_categorie(alerte.fonds.date_limite, None, au),
-                        clerc=None,
-                    )
-                )
     return sorted(
         elements,
         key=lambda e: (
