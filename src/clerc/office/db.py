@@ -126,6 +126,17 @@ def actualiser_statistiques(connexion: Connection) -> None:
     connexion.exec_driver_sql("ANALYZE")
 
 
+def apres_chargement_massif(moteur: Engine) -> None:
+    """After a bulk load has committed (generation, large import): on PostgreSQL, VACUUM
+    ANALYZE so that the freshly written pages are marked all-visible and searches read their
+    indexes only (index-only scans); without it a search visits the table pages (p95 330 ms
+    instead of ~30 ms measured at 1 000 000 files). Outside any transaction, as VACUUM must."""
+    if moteur.dialect.name != "postgresql":
+        return
+    with moteur.connect().execution_options(isolation_level="AUTOCOMMIT") as connexion:
+        connexion.exec_driver_sql("VACUUM ANALYZE")
+
+
 def _cause(erreur: OperationalError) -> str:
     """The driver's first line, for the user (server down, unknown database, bad password)."""
     texte = str(erreur.orig).strip().splitlines()

@@ -104,7 +104,12 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from stdnum import luhn
 
 from clerc.office.audit import journaliser_operation
-from clerc.office.db import Contexte, actualiser_statistiques, transaction
+from clerc.office.db import (
+    Contexte,
+    actualiser_statistiques,
+    apres_chargement_massif,
+    transaction,
+)
 from clerc.office.erreurs import OperationRefusee
 from clerc.office.index_recherche import lignes_termes, termes_de_partie, termes_de_reference
 from clerc.office.models import Base, Etude
@@ -3058,6 +3063,7 @@ def generer(
         )
         _recaler_sequences(connexion)
         actualiser_statistiques(connexion)
+    apres_chargement_massif(moteur)
     return RapportGeneration(
         etude_code=ETUDE_CODE,
         etude_id=etude_id,

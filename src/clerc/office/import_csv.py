@@ -34,7 +34,12 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from clerc.office.audit import journaliser_operation
-from clerc.office.db import Contexte, actualiser_statistiques, transaction
+from clerc.office.db import (
+    Contexte,
+    actualiser_statistiques,
+    apres_chargement_massif,
+    transaction,
+)
 from clerc.office.erreurs import ErreurOffice
 from clerc.office.models import (
     Dossier,
@@ -1032,4 +1037,6 @@ def importer(
                 actualiser_statistiques(session.connection())
     except _Simulation as essai:
         return essai.rapport
+    if len(rapport.dossiers_crees) >= 1000:
+        apres_chargement_massif(contexte.moteur)
     return rapport
