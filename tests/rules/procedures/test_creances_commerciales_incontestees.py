@@ -18,16 +18,13 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import PROCEDURE_COLLECTIVE, Situation
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 COMMERCIALES = procedure("creances_commerciales_incontestees", date(2026, 5, 4))
 
 
 def _plan(depuis: date, territoire: str = "75") -> dict[str, dict[str, Any]]:
     return {e.etape.code: e.en_dict() for e in plan(COMMERCIALES, depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def test_procedure_provisoire_depuis_la_loi_du_23_avril_2026() -> None:

@@ -20,6 +20,7 @@ from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import SURENDETTEMENT, Situation
 from clerc.rules.procedures.modele import Procedure
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 EXPULSION = procedure("expulsion", date(2025, 8, 20))
 EXPULSION_2012 = procedure("expulsion", date(2019, 6, 3))
@@ -27,10 +28,6 @@ EXPULSION_2012 = procedure("expulsion", date(2019, 6, 3))
 
 def _plan(depuis: date, territoire: str = "75") -> dict[str, dict[str, Any]]:
     return {e.etape.code: e.en_dict() for e in plan(EXPULSION, depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def _etapes(

@@ -19,6 +19,7 @@ from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import SURENDETTEMENT, Situation
 from clerc.rules.procedures.modele import Procedure
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 AVANT_2022 = procedure("injonction_de_payer", date(2021, 6, 10))
 DEPUIS_2022 = procedure("injonction_de_payer", date(2024, 1, 15))
@@ -27,10 +28,6 @@ DEPUIS_2026 = procedure("injonction_de_payer", date(2026, 9, 1))
 
 def _plan(proc: Procedure, depuis: date, territoire: str = "75") -> dict[str, dict[str, Any]]:
     return {e.etape.code: e.en_dict() for e in plan(proc, depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def _etapes(

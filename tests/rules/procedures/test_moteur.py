@@ -17,6 +17,7 @@ from clerc.rules.procedures.chargement import (
 )
 from clerc.rules.procedures.gardes import PROCEDURE_COLLECTIVE, Situation
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 SAISIE = procedure("saisie_attribution", date(2025, 12, 18))
 
@@ -55,10 +56,6 @@ def test_plan_nominal_de_la_saisie_attribution() -> None:
         "titre exécutoire (CPCE L111-2, L111-3)",
         "titre signifié au débiteur (CPC 503)",
     ]
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def _statuts(faites: tuple[EtapeFaite, ...], au: date) -> dict[str, str]:

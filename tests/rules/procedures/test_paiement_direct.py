@@ -14,6 +14,7 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import DECES, SURENDETTEMENT, Situation
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 CODE = "paiement_direct"
 DEMANDE = date(2026, 5, 19)  # Tuesday
@@ -25,10 +26,6 @@ def _pd():
 
 def _plan(depuis: date, territoire: str = "75") -> dict[str, dict[str, object]]:
     return {e.etape.code: e.en_dict() for e in plan(procedure(CODE, depuis), depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def test_plan_nominal_et_guadeloupe() -> None:

@@ -17,16 +17,13 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import Situation
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 PETITES = procedure("petites_creances", date(2026, 3, 4))
 
 
 def _plan(depuis: date, territoire: str = "75") -> dict[str, dict[str, Any]]:
     return {e.etape.code: e.en_dict() for e in plan(PETITES, depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import PROCEDURE_COLLECTIVE, SURENDETTEMENT, Situation
 from clerc.rules.procedures.modele import Procedure
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 APPREHENSION = procedure("saisie_apprehension", date(2025, 6, 2))
 INJONCTION = procedure("injonction_de_delivrer", date(2025, 9, 1))
@@ -26,10 +27,6 @@ INJONCTION = procedure("injonction_de_delivrer", date(2025, 9, 1))
 
 def _plan(p: Procedure, depuis: date, territoire: str = "75") -> dict[str, dict[str, Any]]:
     return {e.etape.code: e.en_dict() for e in plan(p, depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def _etapes(

@@ -15,6 +15,7 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import PROCEDURE_COLLECTIVE, Situation
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 CODE = "saisie_attribution_compte"
 SAISIE = date(2026, 3, 3)  # Tuesday
@@ -26,10 +27,6 @@ def _compte():
 
 def _plan(depuis: date, territoire: str = "75") -> dict[str, dict[str, object]]:
     return {e.etape.code: e.en_dict() for e in plan(procedure(CODE, depuis), depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def test_la_version_suit_la_transmission_electronique() -> None:

@@ -16,6 +16,7 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import PROCEDURE_COLLECTIVE, SURENDETTEMENT, Situation
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 CODE = "saisie_remunerations"
 COMMANDEMENT = date(2025, 10, 6)  # Monday
@@ -27,10 +28,6 @@ def _nouvelle():
 
 def _plan(depuis: date, territoire: str = "75") -> dict[str, dict[str, object]]:
     return {e.etape.code: e.en_dict() for e in plan(procedure(CODE, depuis), depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 # Commandement served and inscribed the same day, répartiteur asked, PV on its first day.

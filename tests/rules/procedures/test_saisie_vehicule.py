@@ -15,6 +15,7 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import Situation
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 CODE = "saisie_vehicule"
 DECLARATION = date(2028, 12, 12)  # Tuesday
@@ -27,10 +28,6 @@ def _vehicule():
 
 def _plan(depuis: date, territoire: str = "75") -> dict[str, dict[str, object]]:
     return {e.etape.code: e.en_dict() for e in plan(procedure(CODE, depuis), depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def test_plan_nominal_et_la_reunion() -> None:

@@ -20,6 +20,7 @@ from clerc.rules.procedures.chargement import procedure
 from clerc.rules.procedures.gardes import PROCEDURE_COLLECTIVE, Situation
 from clerc.rules.procedures.modele import Procedure
 from clerc.rules.procedures.moteur import EtapeFaite, etat, plan, verifier_etape
+from tests.rules.procedures.outils import faites as _faites
 
 VENTE = procedure("saisie_vente", date(2025, 3, 3))
 VENTE_2012 = procedure("saisie_vente", date(2022, 3, 1))
@@ -27,10 +28,6 @@ VENTE_2012 = procedure("saisie_vente", date(2022, 3, 1))
 
 def _plan(depuis: date, territoire: str = "75") -> dict[str, dict[str, Any]]:
     return {e.etape.code: e.en_dict() for e in plan(VENTE, depuis, territoire)}
-
-
-def _faites(*etapes: tuple[str, date]) -> tuple[EtapeFaite, ...]:
-    return tuple(EtapeFaite(code, jour) for code, jour in etapes)
 
 
 def _etapes(
