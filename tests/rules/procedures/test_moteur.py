@@ -319,3 +319,86 @@ def test_le_fait_tardif_d_un_tiers_s_enregistre_mais_pas_une_contestation_tardiv
     verifier_etape(essai, faites, EtapeFaite("declaration", date(2025, 10, 1)), "75")
     with pytest.raises(DonneeInvalide, match="Délai expiré le 2025-10-01"):
         verifier_etape(essai, faites, EtapeFaite("contestation", date(2025, 10, 2)), "75")
+
+
+@pytest.mark.parametrize(
+    ("remplacement", "message"),
+    [
+        (("au_plus_tard: {depuis: a,", "au_plus_tard: {depuis: a, si_mode: [pigeon],"),
+         "si_mode « pigeon » inconnu"),
+        (("au_plus_tard: {depuis: a,", "au_plus_tard: {depuis: a, sinon: rien,"),
+         "sinon sans si_mode"),
+        (("au_plus_tard: {depuis: a,", "au_plus_tard: {depuis: a, si_mode: [personne],"),
+         "si_mode sur « a », qui n'est pas signifiée"),
+        (("au_plus_tard: {depuis: a,", "au_plus_tard: {depuis: a, distance: oui,"),
+         "distance doit valoir true ou false"),
+    ],
+)  # fmt: skip
+def test_si_mode_et_distance_fautifs_refuses_au_chargement(
+    remplacement: tuple[str, str], message: str
+) -> None:
+    with pytest.raises(DeclarationInvalide, match=message):
+        lire_declaration(DECLARATION.replace(*remplacement, 1), "essai.yaml")
+
+
+MODES = """
+code: essai_mode
+libelle: Essai
+articles: [X 1]
+versions:
+  - version: unique
+    etapes:
+      - {code: a, libelle: Acte A, articles: [X 1], signifiee: true}
+      - code: b
+        libelle: Acte B
+        articles: [X 2]
+        requiert: [a]
+        au_plus_tot: {depuis: a, duree: 8 jours, article: X 2, si_mode: [personne]}
+        au_plus_tard: {depuis: a, duree: 1 mois, article: X 3, si_mode: [personne, domicile]}
+"""
+
+
+def test_un_mode_non_renseigne_applique_les_delais_de_l_etude() -> None:
+    # Act A served Monday 3 March 2025, mode not recorded: the office waits for the 8 days (to
+    # Tuesday 11 March, B from Wednesday 12) and keeps its own deadline (Thursday 3 April): the
+    # safe side for the office. Served à l'étude: neither delay runs, and the reasons say so.
+    (essai,) = lire_declaration(MODES, "essai_mode.yaml")
+    inconnu = {
+        e.etape.code: e
+        for e in etat(essai, _faites(("a", date(2025, 3, 3))), date(2025, 3, 4)).etapes
+    }
+    assert inconnu["b"].au_plus_tot is not None and inconnu["b"].au_plus_tot.jour == date(
+        2025, 3, 12
+    )
+    assert inconnu["b"].au_plus_tard is not None and inconnu["b"].au_plus_tard.jour == date(
+        2025, 4, 3
+    )
+    etude = {
+        e.etape.code: e
+        for e in etat(essai, _faites(("a", date(2025, 3, 3), "etude")), date(2025, 3, 4)).etapes
+    }
+    assert etude["b"].statut == "possible"
+    assert etude["b"].au_plus_tot is None and etude["b"].au_plus_tard is None
+    assert etude["b"].motifs == (
+        "Acte A (par dépôt à l'étude, et non à personne) : le délai de 8 jours (X 2) ne court pas.",
+        "Acte A (par dépôt à l'étude, et non à personne ou à domicile) : le délai de 1 mois "
+        "(X 3) ne court pas.",
+    )
+
+
+@pytest.mark.parametrize("mois", [-1, 3])
+def test_l_augmentation_pour_la_distance_est_d_un_ou_deux_mois(mois: int) -> None:
+    with pytest.raises(DonneeInvalide, match=r"CPC 643, 644"):
+        Situation(augmentation_distance=mois)
+    with pytest.raises(DonneeInvalide, match=r"CPC 643, 644"):
+        plan(SAISIE, date(2025, 3, 3), augmentation_distance=mois)
+
+
+def test_la_contestation_de_la_saisie_attribution_n_est_pas_augmentee() -> None:
+    # CPCE R211-11 is not a remedy against a judgment (CPC 643 lists appeal, opposition...):
+    # dénonciation on Monday 3 March 2025, contestation to Thursday 3 April even for a debtor
+    # living abroad.
+    faites = _faites(("pv_saisie", date(2025, 3, 3)), ("denonciation", date(2025, 3, 3)))
+    etapes = etat(SAISIE, faites, date(2025, 3, 4), "75", Situation(augmentation_distance=2))
+    contestation = {e.etape.code: e.en_dict() for e in etapes.etapes}["contestation"]
+    assert contestation["date_limite"] == "2025-04-03"

@@ -258,3 +258,26 @@ def test_injonction_quinze_jours_traversant_le_20_decembre_a_la_reunion() -> Non
     assert paris["formule_executoire"]["date_au_plus_tot"] == "2024-12-21"
     assert reunion["opposition"]["date_limite"] == "2024-12-23"
     assert reunion["formule_executoire"]["date_au_plus_tot"] == "2024-12-24"
+
+
+def test_injonction_quinze_jours_augmentes_pour_la_distance() -> None:
+    # Ordonnance of the JEX of Paris served Monday 1 September 2025 on a debtor living in New
+    # Caledonia (CPC 643 1°): fifteen days (R222-13) increased by one month, months first (CPC
+    # 641 al. 3): 1 October + 15 days = Thursday 16 October 2025; formule exécutoire from
+    # Friday 17 October (R222-15). The claimant's two months to seize the merits court after an
+    # opposition (R222-14) are his own deadline: still Monday 3 November.
+    faites = _faites(
+        ("requete", date(2025, 8, 1)),
+        ("ordonnance", date(2025, 8, 20)),
+        ("signification_ordonnance", date(2025, 9, 1)),
+    )
+    etapes = {
+        e.etape.code: e.en_dict()
+        for e in etat(
+            INJONCTION, faites, date(2025, 9, 17), "75", Situation(augmentation_distance=1)
+        ).etapes
+    }
+    assert etapes["opposition"]["statut"] == "possible"
+    assert etapes["opposition"]["date_limite"] == "2025-10-16"
+    assert etapes["formule_executoire"]["date_au_plus_tot"] == "2025-10-17"
+    assert etapes["saisine_juge_fond"]["date_limite"] == "2025-11-03"

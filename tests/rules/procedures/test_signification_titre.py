@@ -8,7 +8,7 @@ day after it expires.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 import pytest
@@ -164,3 +164,66 @@ def test_signification_un_dimanche_ou_la_nuit_refusee() -> None:
             TITRE, faites, EtapeFaite("signification_titre", date(2025, 3, 17), time(21, 30))
         )
     verifier_etape(TITRE, faites, EtapeFaite("signification_titre", date(2025, 3, 17), time(9)))
+
+
+@pytest.mark.parametrize(
+    ("mois", "limite", "execution"),
+    [
+        # Judgment served Friday 14 March 2025 on a debtor living where the court sits: appeal
+        # month to Monday 14 April (CPC 538), enforcement from Tuesday 15 April.
+        (0, "2025-04-14", "2025-04-15"),
+        # Debtor in Martinique, court in metropolitan France (CPC 643 1°): + 1 month, Wednesday
+        # 14 May 2025; enforcement from Thursday 15 May.
+        (1, "2025-05-14", "2025-05-15"),
+        # Debtor abroad (CPC 643 2°): + 2 months, Saturday 14 June 2025 -> Monday 16 June (CPC
+        # 642 al. 2); enforcement from Tuesday 17 June.
+        (2, "2025-06-16", "2025-06-17"),
+    ],
+)
+def test_delai_de_recours_et_execution_augmentes_pour_la_distance(
+    mois: int, limite: str, execution: str
+) -> None:
+    faites = _faites(
+        ("jugement_rendu", date(2025, 3, 14)), ("signification_titre", date(2025, 3, 14))
+    )
+    situation = Situation(augmentation_distance=mois)
+    etapes = {
+        e.etape.code: e for e in etat(TITRE, faites, date(2025, 3, 20), "75", situation).etapes
+    }
+    assert etapes["recours"].en_dict()["date_limite"] == limite
+    assert etapes["execution"].en_dict()["date_au_plus_tot"] == execution
+    veille = date.fromisoformat(execution) - timedelta(days=1)
+    duree = rf"1 mois augmenté de {mois} mois \(CPC 643, 644\)" if mois else "1 mois"
+    with pytest.raises(DonneeInvalide, match=rf"Pas avant le {execution} : {duree} à compter"):
+        verifier_etape(TITRE, faites, EtapeFaite("execution", veille), situation=situation)
+    verifier_etape(
+        TITRE, faites, EtapeFaite("execution", date.fromisoformat(execution)), situation=situation
+    )
+
+
+def test_les_huit_jours_de_l_article_877_ne_sont_pas_augmentes() -> None:
+    # Heirs served Monday 2 June 2025, living abroad: the appeal month starts again (CPC 532)
+    # and is increased by two months (CPC 643 2°): 2 June + 3 months = Tuesday 2 September
+    # 2025; enforcement from Wednesday 3 September. Provisional enforcement waits only for the
+    # eight days of C. civ. 877 (3 to 10 June), not increased: from Wednesday 11 June.
+    faites = _faites(
+        ("jugement_rendu", date(2025, 5, 2)), ("signification_heritiers", date(2025, 6, 2))
+    )
+    situation = Situation(augmentation_distance=2)
+    etapes = {
+        e.etape.code: e.en_dict()
+        for e in etat(TITRE, faites, date(2025, 6, 3), "75", situation).etapes
+    }
+    assert etapes["recours"]["date_limite"] == "2025-09-02"
+    assert etapes["execution"]["date_au_plus_tot"] == "2025-09-03"
+    assert etapes["execution_provisoire"]["date_au_plus_tot"] == "2025-06-11"
+
+
+def test_le_plan_du_titre_signale_la_distance_non_comptee() -> None:
+    reserves = _plan(date(2025, 3, 14))["execution"]["reserves"]
+    assert reserves == [
+        "Sans augmentation pour la distance : un mois de plus si le débiteur demeure outre-mer "
+        "(ou, devant une juridiction d'outre-mer, hors de sa collectivité), deux mois s'il "
+        "demeure à l'étranger (CPC 643, 644)."
+    ]
+    assert _plan(date(2025, 3, 14))["signification_titre"]["reserves"] == []

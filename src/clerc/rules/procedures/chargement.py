@@ -21,6 +21,7 @@ from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.parametres import load_yaml
 from clerc.rules.procedures.gardes import GARDES
 from clerc.rules.procedures.modele import (
+    MODES_SIGNIFICATION,
     NATURES_ETAPE,
     NATURES_SANCTION,
     PARTIES_TENUES,
@@ -38,7 +39,10 @@ _CLES_ETAPE = {
     "requiert_un_de", "exclu_par", "au_plus_tot", "au_plus_tard", "gardes", "optionnelle",
     "repetable", "finale", "signifiee", "mesure_execution", "note",
 }  # fmt: skip
-_CLES_DELAI = {"depuis", "duree", "article", "sanction", "tenu_par", "depuis_fin"}
+_CLES_DELAI = {
+    "depuis", "duree", "article", "sanction", "tenu_par", "depuis_fin", "si_mode", "sinon",
+    "distance",
+}  # fmt: skip
 _CLES_SANCTION = {"nature", "effet", "article"}
 
 
@@ -84,6 +88,14 @@ def _delais(donnees: Any, ou: str) -> tuple[Delai, ...]:
         tenu_par = str(d.get("tenu_par", "etude"))
         if tenu_par not in PARTIES_TENUES:
             raise DeclarationInvalide(f"{ici} : tenu_par « {tenu_par} » inconnu")
+        si_mode = _tuple(d.get("si_mode"))
+        for mode in si_mode:
+            if mode not in MODES_SIGNIFICATION:
+                raise DeclarationInvalide(f"{ici} : si_mode « {mode} » inconnu")
+        if not isinstance(d.get("distance", False), bool):
+            raise DeclarationInvalide(f"{ici} : distance doit valoir true ou false")
+        if d.get("sinon") and not si_mode:
+            raise DeclarationInvalide(f"{ici} : sinon sans si_mode")
         resultat.append(
             Delai(
                 depuis=str(d["depuis"]),
@@ -92,6 +104,9 @@ def _delais(donnees: Any, ou: str) -> tuple[Delai, ...]:
                 sanction=_sanction(d.get("sanction"), f"{ici}.sanction"),
                 tenu_par=tenu_par,
                 depuis_fin=bool(d.get("depuis_fin", False)),
+                si_mode=si_mode,
+                sinon=" ".join(str(d.get("sinon", "")).split()),
+                distance=bool(d.get("distance", False)),
             )
         )
     return tuple(resultat)
@@ -145,6 +160,10 @@ def _verifier_references(procedure: Procedure, ou: str) -> None:
             if d.depuis_fin and not procedure.etape(d.depuis).au_plus_tard:
                 raise DeclarationInvalide(
                     f"{ou}.{etape.code} : depuis_fin sur « {d.depuis} », qui n'a pas de délai"
+                )
+            if d.si_mode and not procedure.etape(d.depuis).signifiee:
+                raise DeclarationInvalide(
+                    f"{ou}.{etape.code} : si_mode sur « {d.depuis} », qui n'est pas signifiée"
                 )
         if not etape.articles:
             raise DeclarationInvalide(f"{ou}.{etape.code} : aucun article cité")

@@ -14,7 +14,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from clerc.rules.delais import treve_hivernale
+from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import format_euros
+from clerc.rules.procedures.modele import AUGMENTATIONS_DISTANCE
 from clerc.rules.saisie_vente import saisie_vente_subsidiaire, seuil_subsidiarite
 
 # Risk flags the guards understand (the office's codes, clerc.office.models.dossier).
@@ -37,6 +39,26 @@ class Situation:
     risques: frozenset[str] = field(default_factory=frozenset)
     # Deceased debtor: service of the title on the heirs (C. civ. 877).
     titre_signifie_aux_heritiers_le: date | None = None
+    # Months added for distance to the debtor's remedy delays and to the creditor's waits for
+    # them (declared ``distance: true``): 1 for a debtor living overseas (CPC 643 1°) or, before
+    # a court seated overseas, outside its collectivity (CPC 644); 2 abroad. The office computes
+    # it from where the debtor lives (``clerc.rules.delais.augmentation_distance``); 0 when the
+    # debtor lives where the court sits, or when not known. ``motif_distance`` says why, for
+    # the explanation of the dates ("personne demeurant à l'étranger").
+    augmentation_distance: int = 0
+    motif_distance: str = ""
+
+    def __post_init__(self) -> None:
+        verifier_augmentation_distance(self.augmentation_distance)
+
+
+def verifier_augmentation_distance(mois: int) -> None:
+    """Refuse an extension for distance the law does not know (CPC 643, 644: 1 or 2 months)."""
+    if mois not in AUGMENTATIONS_DISTANCE:
+        raise DonneeInvalide(
+            f"Augmentation pour la distance de {mois} mois : la loi ne connaît qu'un mois "
+            "(outre-mer) ou deux (étranger) (CPC 643, 644)."
+        )
 
 
 @dataclass(frozen=True)
@@ -181,4 +203,10 @@ GARDES_EXECUTION = (
 )
 
 
-__all__ = ["GARDES", "GARDES_EXECUTION", "Garde", "Situation"]
+__all__ = [
+    "GARDES",
+    "GARDES_EXECUTION",
+    "Garde",
+    "Situation",
+    "verifier_augmentation_distance",
+]

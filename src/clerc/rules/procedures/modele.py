@@ -39,6 +39,18 @@ SANCTIONS_FATALES = frozenset({"caducite", "peremption", "non_avenu"})
 # Who a delay binds: the office (its own deadline: agenda, lapse) or the other side (the
 # debtor's opposition month: when it has run, the office may go on).
 PARTIES_TENUES = ("etude", "adversaire")
+# Modes of service the office records on a served step, with their French wording. An
+# electronic service counts as made "à personne" only when the addressee opened it on the day it
+# was sent (CPC 662-1): the office then records it as "personne".
+MODES_SIGNIFICATION = {
+    "personne": "à personne",
+    "domicile": "à domicile",
+    "etude": "par dépôt à l'étude",
+    "659": "par procès-verbal de recherches infructueuses (CPC 659)",
+    "electronique": "par voie électronique",
+}
+# The extensions for distance (CPC 643, 644) in months: none, overseas, abroad.
+AUGMENTATIONS_DISTANCE = (0, 1, 2)
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,18 @@ class Delai:
     # ("dans le mois qui suit l'expiration du délai d'opposition", old CPC 1423; "huit jours
     # au moins après l'expiration du délai d'un mois", CPCE L126-3).
     depuis_fin: bool = False
+    # The delay runs only when the ``depuis`` step was served in one of these modes (CPC 1416
+    # al. 1: the opposition month runs from a service "à personne"); otherwise the step has no
+    # such deadline and ``sinon`` says in French what applies instead (CPC 1416 al. 2). A mode
+    # the office did not record is read on the safe side (``moteur``). ``depuis_fin`` on this
+    # step counts from the delay as declared, whatever the mode (CPC 1422: "quelles que soient
+    # les modalités de la signification").
+    si_mode: tuple[str, ...] = ()
+    sinon: str = ""
+    # Increased by ``Situation.augmentation_distance`` months (CPC 643, 644): the delays of
+    # appeal, opposition, tierce opposition (586 al. 3), révision, cassation and comparution of
+    # a party living overseas or abroad, and the creditor's waits for them to expire.
+    distance: bool = False
 
     def texte(self, libelle_depart: str) -> str:
         return f"{self.duree} à compter de : {libelle_depart.lower()}"
@@ -118,6 +142,8 @@ class Procedure:
 
 
 __all__ = [
+    "AUGMENTATIONS_DISTANCE",
+    "MODES_SIGNIFICATION",
     "NATURES_ETAPE",
     "NATURES_SANCTION",
     "PARTIES_TENUES",

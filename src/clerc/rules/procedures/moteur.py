@@ -10,19 +10,46 @@ safe side for the office when a holiday is uncertain (Good Friday in Alsace-Mose
 A step is due when what it requires is done; missing its own deadline with a fatal sanction
 (caducité, péremption, non-avenu) ends the procedure (``statut`` "caduque"). A deadline that
 binds the other side (the debtor's month to contest) only closes the event it governs.
+
+Two declared conditions change a delay:
+
+- ``si_mode``: the delay runs only when its starting step was served in one of these modes (CPC
+  1416: the opposition month runs from a service à personne). Otherwise the step has no such
+  deadline and its reasons say, in French, what applies instead. A mode the office did not
+  record is read on the safe side: a delay the office waits for (``au_plus_tot``) or must meet
+  (``au_plus_tard`` tenu par l'étude) applies; a delay running against the other side does not
+  (the office does not hold the debtor out of time on a fact it does not know). The plan, which
+  records no service, assumes the mode the delay asks for and says so in ``reserves``.
+- ``distance``: the delay is increased by ``Situation.augmentation_distance`` months (CPC 643,
+  644), counted before the days (CPC 641 al. 3); the plan counts none unless asked, and says so.
+
 Nothing here reads a database: the office passes what was done.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from clerc.rules.delais import NatureActe, delai, empechements_horaires
+from clerc.rules.delais import (
+    AugmentationDistance,
+    DelaiCalcule,
+    NatureActe,
+    delai,
+    empechements_horaires,
+)
 from clerc.rules.erreurs import DonneeInvalide
-from clerc.rules.procedures.gardes import GARDES, Situation
-from clerc.rules.procedures.modele import Delai, Etape, Procedure, Sanction
+from clerc.rules.procedures.gardes import GARDES, Situation, verifier_augmentation_distance
+from clerc.rules.procedures.modele import MODES_SIGNIFICATION, Delai, Etape, Procedure, Sanction
+
+ARTICLE_DISTANCE = "CPC 643, 644"
+MOTIFS_DISTANCE = {
+    1: "débiteur demeurant outre-mer, ou hors de la collectivité d'outre-mer où siège la "
+    "juridiction",
+    2: "débiteur demeurant à l'étranger",
+}
 
 MIDI = time(12, 0)  # the hour assumed for the day-of-week check when none is given
 
@@ -44,6 +71,16 @@ class Borne:
     jour: date
     delai: Delai
     motif: str  # the delay engine's explanation (extensions over holidays...)
+    augmentation_distance: int = 0  # months added for distance (CPC 643, 644)
+
+    @property
+    def duree(self) -> str:
+        """The delay as counted: "1 mois", "1 mois augmenté de 2 mois (CPC 643, 644)"."""
+        if not self.augmentation_distance:
+            return self.delai.duree
+        return (
+            f"{self.delai.duree} augmenté de {self.augmentation_distance} mois ({ARTICLE_DISTANCE})"
+        )
 
     def en_dict(self) -> dict[str, Any]:
         donnees: dict[str, Any] = {
@@ -53,6 +90,8 @@ class Borne:
             "article": self.delai.article,
             "motif": self.motif,
         }
+        if self.augmentation_distance:
+            donnees["augmentation_distance"] = self.augmentation_distance
         if self.delai.sanction is not None:
             donnees["sanction"] = _sanction_en_dict(self.delai.sanction)
         return donnees
@@ -70,60 +109,155 @@ def _dates(faites: tuple[EtapeFaite, ...]) -> dict[str, date]:
     return dates
 
 
-def _depart(
-    procedure: Procedure, d: Delai, dates: dict[str, date], territoire: str, tard: bool
-) -> date | None:
+def _modes(faites: tuple[EtapeFaite, ...]) -> dict[str, str | None]:
+    """Mode of service of the last occurrence of each step done (None: not recorded)."""
+    modes: dict[str, str | None] = {}
+    for faite in sorted(faites, key=lambda f: f.jour):
+        modes[faite.code] = faite.mode
+    return modes
+
+
+@dataclass(frozen=True, eq=False)
+class _Contexte:
+    """What the delays of a procedure are computed from."""
+
+    procedure: Procedure
+    dates: Mapping[str, date]
+    territoire: str
+    modes: Mapping[str, str | None] | None = None  # None: the plan, no service recorded
+    augmentation: AugmentationDistance | None = None  # CPC 643, 644, for ``distance`` delays
+
+
+def _augmentation(mois: int, motif: str = "") -> AugmentationDistance | None:
+    if not mois:
+        return None
+    return AugmentationDistance(mois, ARTICLE_DISTANCE, motif or MOTIFS_DISTANCE[mois])
+
+
+def _applicable(ctx: _Contexte, d: Delai, attente: bool) -> bool:
+    """Whether delay ``d`` runs given the mode of its starting step (``attente``: a delay that
+    must have run before acting). The plan assumes the mode the delay asks for; an unrecorded
+    mode applies the delay when that is the office's safe side (see the module doc)."""
+    if not d.si_mode or ctx.modes is None:
+        return True
+    mode = ctx.modes.get(d.depuis)
+    if mode is None:
+        return attente or d.tenu_par == "etude"
+    return mode in d.si_mode
+
+
+def _calcul(ctx: _Contexte, d: Delai, depart: date) -> DelaiCalcule:
+    augmentation = ctx.augmentation if d.distance else None
+    return delai(depart, d.duree, ctx.territoire, augmentation=augmentation)
+
+
+def _borne(d: Delai, jour: date, calcul: DelaiCalcule) -> Borne:
+    mois = calcul.augmentation.mois if calcul.augmentation else 0
+    return Borne(jour, d, calcul.motif, mois)
+
+
+def _depart(ctx: _Contexte, d: Delai, tard: bool) -> date | None:
     """Where delay ``d`` starts: the date of its step, or (``depuis_fin``) the expiry of that
-    step's own deadline, on the safe side (``tard``: the latest possible expiry)."""
+    step's own deadline, on the safe side (``tard``: the latest possible expiry). The expiry of
+    a deadline declared ``si_mode`` is counted whatever the mode (CPC 1422: "quelles que soient
+    les modalités de la signification"), with its extension for distance."""
     if d.depuis_fin:
-        reference = procedure.etape(d.depuis)
+        reference = ctx.procedure.etape(d.depuis)
         fins = [
             (calcul.au_plus_tard if tard else calcul.au_plus_tot)
             for r in reference.au_plus_tard
-            if (depart := _depart(procedure, r, dates, territoire, tard)) is not None
-            for calcul in (delai(depart, r.duree, territoire),)
+            if (depart := _depart(ctx, r, tard)) is not None
+            for calcul in (_calcul(ctx, r, depart),)
         ]
         return (max(fins) if tard else min(fins)) if fins else None
-    return dates.get(d.depuis)
+    return ctx.dates.get(d.depuis)
 
 
-def _au_plus_tot(
-    procedure: Procedure, etape: Etape, dates: dict[str, date], territoire: str
-) -> Borne | None:
+def _au_plus_tot(ctx: _Contexte, etape: Etape) -> Borne | None:
     borne: Borne | None = None
     for d in etape.au_plus_tot:
-        depart = _depart(procedure, d, dates, territoire, tard=True)
-        if depart is None:
+        depart = _depart(ctx, d, tard=True)
+        if depart is None or not _applicable(ctx, d, attente=True):
             continue
-        calcul = delai(depart, d.duree, territoire)
+        calcul = _calcul(ctx, d, depart)
         jour = calcul.au_plus_tard + timedelta(days=1)  # the delay has fully run
         if borne is None or jour > borne.jour:
-            borne = Borne(jour, d, calcul.motif)
+            borne = _borne(d, jour, calcul)
     return borne
 
 
-def _au_plus_tard(
-    procedure: Procedure, etape: Etape, dates: dict[str, date], territoire: str
-) -> Borne | None:
+def _au_plus_tard(ctx: _Contexte, etape: Etape) -> Borne | None:
     borne: Borne | None = None
     for d in etape.au_plus_tard:
-        depart = _depart(procedure, d, dates, territoire, tard=False)
-        if depart is None:
+        depart = _depart(ctx, d, tard=False)
+        if depart is None or not _applicable(ctx, d, attente=False):
             continue
-        calcul = delai(depart, d.duree, territoire)
+        calcul = _calcul(ctx, d, depart)
         if borne is None or calcul.au_plus_tot < borne.jour:
-            borne = Borne(calcul.au_plus_tot, d, calcul.motif)
+            borne = _borne(d, calcul.au_plus_tot, calcul)
     return borne
 
 
-def _requis_manquants(etape: Etape, procedure: Procedure, dates: dict[str, date]) -> list[str]:
+def _enumerer_modes(modes: tuple[str, ...]) -> str:
+    return " ou ".join(MODES_SIGNIFICATION[m] for m in modes)
+
+
+def _sinon(d: Delai) -> str:
+    return d.sinon or f"le délai de {d.duree} ({d.article}) ne court pas"
+
+
+def _hors_mode(ctx: _Contexte, etape: Etape) -> list[str]:
+    """Why a delay declared ``si_mode`` does not run: the starting step was served otherwise
+    (or its mode is unknown and the safe side leaves the delay out)."""
+    motifs: list[str] = []
+    for attente, delais in ((True, etape.au_plus_tot), (False, etape.au_plus_tard)):
+        for d in delais:
+            if not d.si_mode or d.depuis not in ctx.dates or _applicable(ctx, d, attente):
+                continue
+            assert ctx.modes is not None
+            libelle = ctx.procedure.etape(d.depuis).libelle
+            mode = ctx.modes.get(d.depuis)
+            constat = (
+                f"{MODES_SIGNIFICATION.get(mode, mode)}, et non {_enumerer_modes(d.si_mode)}"
+                if mode is not None
+                else "mode de signification non renseigné : par prudence, clerc ne retient pas "
+                f"une signification {_enumerer_modes(d.si_mode)}"
+            )
+            motif = f"{libelle} ({constat}) : {_sinon(d)}"
+            motif = motif if motif.endswith(".") else f"{motif}."
+            if motif not in motifs:
+                motifs.append(motif)
+    return motifs
+
+
+def _reserves(ctx: _Contexte, etape: Etape, augmentation: int) -> tuple[str, ...]:
+    """What the plan assumed (a service à personne; no extension for distance)."""
+    reserves: list[str] = []
+    for d in (*etape.au_plus_tot, *etape.au_plus_tard):
+        if d.si_mode and d.depuis in ctx.dates:
+            reserve = (
+                f"Date calculée pour une signification {_enumerer_modes(d.si_mode)} "
+                f"({ctx.procedure.etape(d.depuis).libelle.lower()}) ; sinon, {_sinon(d)}."
+            )
+            if reserve not in reserves:
+                reserves.append(reserve)
+    if augmentation == 0 and any(d.distance for d in (*etape.au_plus_tot, *etape.au_plus_tard)):
+        reserves.append(
+            "Sans augmentation pour la distance : un mois de plus si le débiteur demeure "
+            "outre-mer (ou, devant une juridiction d'outre-mer, hors de sa collectivité), deux "
+            "mois s'il demeure à l'étranger (CPC 643, 644)."
+        )
+    return tuple(reserves)
+
+
+def _requis_manquants(etape: Etape, procedure: Procedure, dates: Mapping[str, date]) -> list[str]:
     manquants = [procedure.etape(c).libelle for c in etape.requiert if c not in dates]
     if etape.requiert_un_de and not any(c in dates for c in etape.requiert_un_de):
         manquants.append(" ou ".join(procedure.etape(c).libelle for c in etape.requiert_un_de))
     return manquants
 
 
-def _exclue_par(etape: Etape, procedure: Procedure, dates: dict[str, date]) -> Etape | None:
+def _exclue_par(etape: Etape, procedure: Procedure, dates: Mapping[str, date]) -> Etape | None:
     for code in etape.exclu_par:
         if code in dates:
             return procedure.etape(code)
@@ -139,6 +273,8 @@ class EtapePlan:
     date_prevue: date | None  # the nominal path: each step at its earliest date
     au_plus_tot: Borne | None
     au_plus_tard: Borne | None
+    # What the dates assume (a service à personne, no extension for distance), in French.
+    reserves: tuple[str, ...] = ()
 
     def en_dict(self) -> dict[str, Any]:
         e = self.etape
@@ -163,20 +299,32 @@ class EtapePlan:
             "repetable": e.repetable,
             "articles": list(e.articles),
             "note": e.note,
+            "reserves": list(self.reserves),
         }
 
 
-def plan(procedure: Procedure, depuis: date, territoire: str = "75") -> tuple[EtapePlan, ...]:
+def plan(
+    procedure: Procedure,
+    depuis: date,
+    territoire: str = "75",
+    *,
+    augmentation_distance: int = 0,
+) -> tuple[EtapePlan, ...]:
     """The steps of ``procedure`` when its first step is done on ``depuis`` and every later
     step on its earliest date: when each may be done (``au_plus_tot``) and by when
-    (``au_plus_tard``). Optional steps and other parties' events keep their window, undated."""
+    (``au_plus_tard``). Optional steps and other parties' events keep their window, undated.
+    Services are assumed made in the mode a delay asks for (à personne), and delays for
+    distance increased by ``augmentation_distance`` months (CPC 643, 644; none by default):
+    each step's ``reserves`` say so."""
+    verifier_augmentation_distance(augmentation_distance)
     dates: dict[str, date] = {}
+    ctx = _Contexte(procedure, dates, territoire, augmentation=_augmentation(augmentation_distance))
     resultat = []
     for rang, etape in enumerate(procedure.etapes):
         if _exclue_par(etape, procedure, dates) is not None:
             continue
-        tot = _au_plus_tot(procedure, etape, dates, territoire)
-        tard = _au_plus_tard(procedure, etape, dates, territoire)
+        tot = _au_plus_tot(ctx, etape)
+        tard = _au_plus_tard(ctx, etape)
         prevue: date | None = None
         if rang == 0:
             prevue = depuis
@@ -191,7 +339,8 @@ def plan(procedure: Procedure, depuis: date, territoire: str = "75") -> tuple[Et
                     prevue = report(prevue)
         if prevue is not None:
             dates[etape.code] = prevue
-        resultat.append(EtapePlan(etape, prevue, tot, tard))
+        reserves = _reserves(ctx, etape, augmentation_distance)
+        resultat.append(EtapePlan(etape, prevue, tot, tard, reserves))
     return tuple(resultat)
 
 
@@ -252,24 +401,23 @@ class EtatProcedure:
         }
 
 
-def _etat_etape(
-    procedure: Procedure,
-    etape: Etape,
-    dates: dict[str, date],
-    au: date,
-    territoire: str,
-    situation: Situation,
-) -> EtatEtape:
-    tot = _au_plus_tot(procedure, etape, dates, territoire)
-    tard = _au_plus_tard(procedure, etape, dates, territoire)
+def _etat_etape(ctx: _Contexte, etape: Etape, au: date, situation: Situation) -> EtatEtape:
+    procedure, dates = ctx.procedure, ctx.dates
+    tot = _au_plus_tot(ctx, etape)
+    tard = _au_plus_tard(ctx, etape)
     if etape.repetable and tard is not None and etape.code in dates:
         # A repeated step meets its deadline by being done again after the delay started
         # (a distribution after the last payment received: R212-1-23).
-        depart = _depart(procedure, tard.delai, dates, territoire, tard=False)
+        depart = _depart(ctx, tard.delai, tard=False)
         if depart is not None and dates[etape.code] >= depart:
             tard = None
 
+    # A delay left out for the mode of service: what applies instead (CPC 1416 al. 2).
+    hors_mode = tuple(_hors_mode(ctx, etape))
+
     def etat(statut: str, *motifs: str, faite_le: date | None = None) -> EtatEtape:
+        if statut in ("possible", "pas_encore", "expiree", "manquee"):
+            motifs = (*motifs, *hors_mode)
         return EtatEtape(etape, statut, motifs, tot, tard, faite_le)
 
     if etape.code in dates and not etape.repetable:
@@ -285,8 +433,7 @@ def _etat_etape(
         if tard.delai.tenu_par == "adversaire":
             return etat(
                 "expiree",
-                f"Délai expiré le {tard.jour.isoformat()} ({tard.delai.duree}, "
-                f"{tard.delai.article}).",
+                f"Délai expiré le {tard.jour.isoformat()} ({tard.duree}, {tard.delai.article}).",
             )
         if sanction is not None:
             return etat(
@@ -309,7 +456,7 @@ def _etat_etape(
     if tot is not None and au < tot.jour:
         return etat(
             "pas_encore",
-            f"Pas avant le {tot.jour.isoformat()} : {tot.delai.duree} à compter de "
+            f"Pas avant le {tot.jour.isoformat()} : {tot.duree} à compter de "
             + ("la fin du délai de : " if tot.delai.depuis_fin else "")
             + f"{procedure.etape(tot.delai.depuis).libelle.lower()} ({tot.delai.article}).",
         )
@@ -326,10 +473,16 @@ def etat(
 ) -> EtatProcedure:
     """Where the procedure stands on ``au`` after the steps ``faites``."""
     situation = situation or Situation()
-    dates = _dates(tuple(f for f in faites if f.jour <= au))
-    etats = tuple(
-        _etat_etape(procedure, e, dates, au, territoire, situation) for e in procedure.etapes
+    jusqu_au = tuple(f for f in faites if f.jour <= au)
+    dates = _dates(jusqu_au)
+    ctx = _Contexte(
+        procedure,
+        dates,
+        territoire,
+        modes=_modes(jusqu_au),
+        augmentation=_augmentation(situation.augmentation_distance, situation.motif_distance),
     )
+    etats = tuple(_etat_etape(ctx, e, au, situation) for e in procedure.etapes)
     finale = next((e for e in procedure.etapes if e.finale and e.code in dates), None)
     manquees = [e for e in etats if e.statut == "manquee"]
     # A missed fatal deadline ends the procedure, optional step or not (an optional step is
