@@ -32,7 +32,8 @@ from clerc.office.db import base_vide, creer_moteur, migrer
 from clerc.office.generateur import ETUDE_CODE, generer
 from clerc.office.models import Dossier, Partie
 from clerc.office.postgres_jetable import serveur_postgres_jetable
-from clerc.office.services import dossiers, paiements, procedures, recherche
+from clerc.office.services import agenda as agenda_etude
+from clerc.office.services import dossiers, paiements, recherche
 from clerc.office.services.donnees import (
     AdresseDonnees,
     LigneDonnees,
@@ -87,8 +88,13 @@ def mesurer(nom: str, moteur: Engine, nombre: int) -> None:
     par_ref = _chronometrer(lambda t: recherche.chercher(ctx, t, limite=50), textes_refs)
     print(f"[{nom}] recherche par nom (5 premières lettres) : {_quantiles(par_nom)}")
     print(f"[{nom}] recherche par référence : {_quantiles(par_ref)}")
-    agenda = _chronometrer(lambda t: procedures.agenda(ctx, AU), ["agenda"] * 20)
-    print(f"[{nom}] agenda de l'étude (échéances à 7 jours, en retard) : {_quantiles(agenda)}")
+    page = _chronometrer(lambda t: agenda_etude.agenda(ctx, AU, limite=50), ["page"] * 20)
+    print(f"[{nom}] agenda de l'étude, première page de 50 : {_quantiles(page)}")
+    resume = agenda_etude.resume_agenda(ctx, AU)
+    comptes = _chronometrer(lambda t: agenda_etude.resume_agenda(ctx, AU), ["resume"] * 20)
+    print(f"[{nom}] agenda, nombre d'échéances par catégorie {resume} : {_quantiles(comptes)}")
+    tout = _chronometrer(lambda t: agenda_etude.agenda(ctx, AU), ["tout"] * 5)
+    print(f"[{nom}] agenda complet ({resume['total']} échéances) : {_quantiles(tout)}")
     reference = dossiers.ouvrir_dossier(
         ctx,
         NouveauDossier(

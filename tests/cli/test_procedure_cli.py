@@ -110,3 +110,20 @@ def test_demarrer_enregistrer_possibles_et_agenda(
     )
     assert refus.exit_code == 2
     assert "la saisie-attribution est caduque (CPCE R211-3)" in refus.stderr
+
+    # The daily check records the lapse; the clerc then gives the measure up.
+    constat = lancer("procedure", "caducites", "--au", "2025-09-10")
+    assert [(c["dossier"], c["procedure"]) for c in constat["caduques"]] == [  # type: ignore[attr-defined]
+        ("2025-000001", "saisie_attribution")
+    ]
+    agenda = lancer("agenda", "--date", "2025-09-10")
+    assert [e["etape"] for e in agenda["echeances"]] == ["procedure_caduque"]  # type: ignore[attr-defined]
+    abandon = lancer("procedure", "abandonner", "2025-000001", "saisie_attribution",
+                     "--motif", "Créancier informé", "--date", "2025-09-10")  # fmt: skip
+    assert abandon["abandonnees"] == 1
+    assert lancer("agenda", "--date", "2025-09-10")["echeances"] == []
+    sans_motif = runner.invoke(
+        app, ["procedure", "abandonner", "2025-000001", "saisie_attribution"]
+    )
+    assert sans_motif.exit_code == 2
+    assert "motif est requis" in sans_motif.stderr

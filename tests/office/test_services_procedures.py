@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from clerc.office.db import Contexte, transaction
 from clerc.office.erreurs import Introuvable, OperationRefusee
 from clerc.office.models import Echeance, EntreeAudit, Protection
+from clerc.office.services import agenda as agenda_etude
 from clerc.office.services import dossiers, procedures
 from clerc.rules.erreurs import DonneeInvalide
 from tests.office.test_services_dossiers import debiteur, nouveau_dossier, titre
@@ -39,7 +40,7 @@ def test_une_saisie_attribution_de_bout_en_bout(etude: Contexte) -> None:
 
     # The agenda of Wednesday 4 March 2026: dénonciation within 8 days (R211-3): 8 days from
     # Tuesday 3 March end Tuesday 10 March 24:00 (CPC 641, 642), on pain of caducité.
-    agenda = procedures.agenda(etude, date(2026, 3, 4))
+    agenda = agenda_etude.agenda(etude, date(2026, 3, 4))
     assert [(e.dossier, e.etape, e.date_limite, e.sanction, e.article) for e in agenda] == [
         (reference, "denonciation", date(2026, 3, 10), "caducite", "CPCE R211-3")
     ]
@@ -69,7 +70,7 @@ def test_une_denonciation_tardive_est_refusee_et_la_saisie_caduque(etude: Contex
     (saisie,) = procedures.possibles(etude, reference, date(2026, 3, 11))["procedures"]
     assert saisie["statut"] == "caduque"
     # The agenda shows the missed deadline first, as overdue.
-    (premier, *_) = procedures.agenda(etude, date(2026, 3, 11))
+    (premier, *_) = agenda_etude.agenda(etude, date(2026, 3, 11))
     assert (premier.categorie, premier.etape, premier.effet) == (
         "en_retard",
         "denonciation",
@@ -125,8 +126,8 @@ def test_l_agenda_par_clerc(etude: Contexte) -> None:
         procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
         procedures.enregistrer_etape(etude, reference, "pv_saisie", date(2026, 3, 2))
     au = date(2026, 3, 4)
-    assert {e.dossier for e in procedures.agenda(etude, au, clerc="mdurand")} == {a_moi}
-    assert {e.dossier for e in procedures.agenda(etude, au)} == {a_moi, autre}
+    assert {e.dossier for e in agenda_etude.agenda(etude, au, clerc="mdurand")} == {a_moi}
+    assert {e.dossier for e in agenda_etude.agenda(etude, au)} == {a_moi, autre}
 
 
 def _compter(etude: Contexte) -> tuple[int, int]:
@@ -144,7 +145,7 @@ def test_les_lettres_des_articles_658_et_659_sont_a_l_agenda(etude: Contexte) ->
     # Dénonciation left at the office on Friday 6 March 2026 (CPC 656): the CPC 658 letter is
     # due the same day or the first jour ouvrable after, Saturday 7 March.
     procedures.enregistrer_etape(etude, reference, "denonciation", date(2026, 3, 6), mode="etude")
-    lettres = [e for e in procedures.agenda(etude, date(2026, 3, 6)) if e.article == "CPC 658"]
+    lettres = [e for e in agenda_etude.agenda(etude, date(2026, 3, 6)) if e.article == "CPC 658"]
     assert [(e.etape, e.date_limite) for e in lettres] == [("lettre_cpc_658", date(2026, 3, 7))]
     (saisie,) = procedures.possibles(etude, reference, date(2026, 3, 6))["procedures"]
     assert saisie["lettres_dues"][0]["apres"] == "denonciation"
@@ -153,7 +154,7 @@ def test_les_lettres_des_articles_658_et_659_sont_a_l_agenda(etude: Contexte) ->
         procedures.enregistrer_etape(etude, reference, "lettre_cpc_658", date(2026, 3, 5))
     procedures.enregistrer_etape(etude, reference, "lettre_cpc_658", date(2026, 3, 6))
 
-    assert not [e for e in procedures.agenda(etude, date(2026, 3, 6)) if e.article == "CPC 658"]
+    assert not [e for e in agenda_etude.agenda(etude, date(2026, 3, 6)) if e.article == "CPC 658"]
     with pytest.raises(Introuvable, match="lettre_cpc_659"):
         procedures.enregistrer_etape(etude, reference, "lettre_cpc_659", date(2026, 3, 6))
 
@@ -168,7 +169,9 @@ def test_les_fonds_a_reverser_sont_a_l_agenda_jusqu_au_reversement(etude: Contex
     # 23 March (C. com. R444-56).
     paiements.enregistrer_paiement(etude, reference, Decimal("200.00"), date(2026, 3, 2),
                                    mode="especes")  # fmt: skip
-    (fonds,) = [e for e in procedures.agenda(etude, date(2026, 3, 20)) if e.etape == "reversement"]
+    (fonds,) = [
+        e for e in agenda_etude.agenda(etude, date(2026, 3, 20)) if e.etape == "reversement"
+    ]
     assert (fonds.dossier, fonds.date_limite, fonds.article, fonds.procedure) == (
         reference,
         date(2026, 3, 23),
@@ -177,4 +180,40 @@ def test_les_fonds_a_reverser_sont_a_l_agenda_jusqu_au_reversement(etude: Contex
     )
     assert fonds.libelle == "Reverser 200,00\xa0€ reçus le 2026-03-02"
     paiements.reverser(etude, reference, date(2026, 3, 20))
-    assert not [e for e in procedures.agenda(etude, date(2026, 3, 20)) if e.etape == "reversement"]
+    assert not [
+        e for e in agenda_etude.agenda(etude, date(2026, 3, 20)) if e.etape == "reversement"
+    ]
+
+
+def test_l_agenda_pagine_dans_l_ordre_du_risque_et_son_resume(etude: Contexte) -> None:
+    premier = _ouvrir(etude)
+    second = _ouvrir(etude, debiteurs=(debiteur("Martin"),), reference_mandant="BN-2")
+    for reference in (premier, second):
+        procedures.demarrer(etude, reference, "saisie_attribution", date(2026, 3, 2))
+        procedures.enregistrer_etape(
+            etude, reference, "pv_saisie", date(2026, 3, 2), mode="domicile"
+        )
+    procedures.enregistrer_etape(etude, premier, "lettre_cpc_658", date(2026, 3, 3))
+    # On Thursday 5 March 2026: the second file's CPC 658 letter (due Tuesday 3 March) is
+    # overdue; both dénonciations are due by Tuesday 10 March on pain of caducité (R211-3).
+    au = date(2026, 3, 5)
+    tout = agenda_etude.agenda(etude, au)
+    assert [(e.dossier, e.etape, e.categorie) for e in tout] == [
+        (second, "lettre_cpc_658", "en_retard"),
+        (premier, "denonciation", "semaine"),
+        (second, "denonciation", "semaine"),
+    ]
+    assert agenda_etude.agenda(etude, au, limite=2) == tout[:2]
+    assert agenda_etude.agenda(etude, au, limite=2, decalage=2) == tout[2:]
+    assert agenda_etude.resume_agenda(etude, au) == {
+        "en_retard": 1,
+        "aujourd_hui": 0,
+        "semaine": 2,
+        "pas_avant": 0,
+        "fatales_en_retard": 0,
+        "total": 3,
+    }
+    # On Wednesday 11 March both saisies have lapsed: two fatal items overdue.
+    assert agenda_etude.resume_agenda(etude, date(2026, 3, 11))["fatales_en_retard"] == 2
+    with pytest.raises(DonneeInvalide, match="au moins une échéance"):
+        agenda_etude.agenda(etude, au, limite=0)

@@ -378,6 +378,44 @@ def test_debiteur_decede_signifier_d_abord_aux_heritiers() -> None:
     assert any("C. civ. 877" in c for c in attribution.conditions_manquantes)
 
 
+def test_heritiers_signifies_l_alerte_dit_quand_l_execution_est_ouverte() -> None:
+    """C. civ. 877: title served to the heirs on Friday 2 June 2023; eight clear days:
+    enforceable against them from Sunday 11 June 2023 (the guard's count)."""
+    debiteur = _debiteur(
+        decede_le=date(2023, 4, 2), representants=(("heritier", "Madame Anne DUPONT"),)
+    )
+    dossier = _dossier(debiteurs=(debiteur,), titre_signifie_aux_heritiers_le=date(2023, 6, 2))
+    avant = analyser(dossier, date(2023, 6, 10))
+    (alerte,) = [a for a in avant.alertes if a.code == "debiteur_decede"]
+    assert alerte.gravite == "bloquant"
+    assert "aucune exécution contre eux avant le 2023-06-11" in alerte.message
+    apres = analyser(dossier, date(2023, 6, 11))
+    (alerte,) = [a for a in apres.alertes if a.code == "debiteur_decede"]
+    assert alerte.gravite == "attention" and alerte.interdit == ()
+    assert "exécutoire contre eux depuis le 2023-06-11" in alerte.message
+
+
+def test_procedure_caduque_a_traiter() -> None:
+    from clerc.rules.analyse.modele import ProcedureEnCours
+
+    caduque = ProcedureEnCours(
+        code="saisie_attribution",
+        libelle="Saisie-attribution",
+        demarree_le=date(2026, 3, 2),
+        date_limite=date(2026, 3, 10),
+        sanction="caducite",
+        statut="caduque",
+        motif="Dénonciation au débiteur non faite au plus tard le 2026-03-10 : la "
+        "saisie-attribution est caduque (CPCE R211-3).",
+        article="CPCE R211-3",
+    )
+    fiche = analyser(_dossier(procedures=(caduque,)), date(2026, 3, 11))
+    (alerte,) = [a for a in fiche.alertes if a.code == "procedure_caduque"]
+    assert (alerte.gravite, alerte.article) == ("attention", "CPCE R211-3")
+    assert "Informer le créancier" in alerte.message
+    assert not [a for a in fiche.alertes if a.code == "echeance_depassee"]
+
+
 def test_expulsion_programmee_pendant_la_treve_hivernale() -> None:
     """CPCE L412-6: no expulsion from 1 November 2026 to 31 March 2027; set again from 1 April."""
     dossier = _dossier(

@@ -88,10 +88,18 @@ def emettre_json(donnees: Mapping[str, Any]) -> None:
     print(json.dumps(jsonable(donnees), ensure_ascii=False, indent=2))
 
 
-def tableau(titre: str, colonnes: Sequence[str], lignes: Sequence[Sequence[Any]]) -> None:
+def tableau(
+    titre: str,
+    colonnes: Sequence[str],
+    lignes: Sequence[Sequence[Any]],
+    *,
+    insecables: Sequence[str] = (),
+) -> None:
+    """A table on the console; the ``insecables`` columns (references, dates) never wrap, so
+    that a narrow terminal folds the text columns rather than cut a file's reference."""
     table = Table(title=titre, title_justify="left")
     for colonne in colonnes:
-        table.add_column(colonne)
+        table.add_column(colonne, no_wrap=colonne in insecables)
     for ligne in lignes:
         table.add_row(*[str(c) for c in ligne])
     console.print(table)

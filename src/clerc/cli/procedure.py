@@ -9,11 +9,14 @@ import typer
 
 from clerc.cli.commun import console, emettre_json, erreurs_francaises, lire_date, tableau
 from clerc.cli.office import OptionAu, OptionEtude, OptionJson, OptionUtilisateur, contexte_cli
+from clerc.office.services import agenda as services_agenda
 from clerc.office.services import procedures as services
 from clerc.rules.calendrier import territoire as territoire_calendrier
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.procedures.chargement import procedure, procedures
 from clerc.rules.procedures.moteur import plan
+
+AFFICHAGE_AGENDA = 100  # items shown on the console unless --limite says otherwise
 
 procedure_app = typer.Typer(
     help="Procédures d'exécution : étapes, délais, sanctions, articles.", no_args_is_help=True
@@ -248,21 +251,89 @@ def possibles_commande(
         _afficher_etat(resultat["procedures"])
 
 
+@procedure_app.command("abandonner")
+@erreurs_francaises
+def abandonner_commande(
+    reference: Annotated[str, typer.Argument(help="Référence du dossier.")],
+    code: Annotated[str, typer.Argument(help="Code de la procédure en cours ou caduque.")],
+    motif: Annotated[
+        str, typer.Option("--motif", help="Motif (instruction du créancier, mainlevée...).")
+    ] = "",
+    date_: Annotated[
+        str, typer.Option("--date", help="Date de l'abandon (défaut : aujourd'hui).")
+    ] = "",
+    etude: OptionEtude = None,
+    utilisateur: OptionUtilisateur = None,
+    sortie_json: OptionJson = False,
+) -> None:
+    """Abandonne une procédure en cours ou caduque : elle quitte l'agenda."""
+    jour = lire_date(date_, "--date") if date_ else date.today()
+    resultat = services.abandonner(contexte_cli(etude, utilisateur), reference, code, jour, motif)
+    if sortie_json:
+        emettre_json(resultat)
+    else:
+        console.print(
+            f"Dossier {resultat['dossier']} : procédure {resultat['procedure']} abandonnée "
+            f"({resultat['motif']})."
+        )
+
+
+@procedure_app.command("caducites")
+@erreurs_francaises
+def caducites_commande(
+    au: OptionAu = "",
+    etude: OptionEtude = None,
+    utilisateur: OptionUtilisateur = None,
+    sortie_json: OptionJson = False,
+) -> None:
+    """Constate les procédures caduques (délai fatal expiré) : à lancer chaque jour."""
+    jour = lire_date(au, "--au") if au else date.today()
+    constatees = services.constater_caducites(contexte_cli(etude, utilisateur), jour)
+    if sortie_json:
+        emettre_json({"au": jour.isoformat(), "caduques": constatees})
+        return
+    tableau(
+        f"Procédures devenues caduques au {jour.isoformat()} : {len(constatees)}",
+        ("Dossier", "Procédure", "Démarrée le", "Motif"),
+        [(c["dossier"], c["procedure"], c["demarree_le"], c["motif"]) for c in constatees],
+        insecables=("Dossier", "Démarrée le"),
+    )
+
+
 @erreurs_francaises
 def agenda_commande(
     date_: Annotated[
         str, typer.Option("--date", help="Jour de l'agenda (défaut : aujourd'hui).")
     ] = "",
     clerc: Annotated[str, typer.Option("--clerc", help="Identifiant du clerc.")] = "",
+    limite: Annotated[
+        int | None,
+        typer.Option(
+            "--limite",
+            help="Nombre d'échéances listées, les plus urgentes d'abord (défaut : toutes en "
+            f"JSON, {AFFICHAGE_AGENDA} à l'écran).",
+            min=1,
+        ),
+    ] = None,
     etude: OptionEtude = None,
     utilisateur: OptionUtilisateur = None,
     sortie_json: OptionJson = False,
 ) -> None:
     """Échéances : en retard, du jour, de la semaine, et ce qui ne peut être fait avant une date."""
     jour = lire_date(date_, "--date") if date_ else date.today()
-    elements = services.agenda(contexte_cli(etude, utilisateur), jour, clerc=clerc or None)
+    contexte = contexte_cli(etude, utilisateur)
+    if limite is None and not sortie_json:
+        limite = AFFICHAGE_AGENDA
+    elements = services_agenda.agenda(contexte, jour, clerc=clerc or None, limite=limite)
+    resume = services_agenda.resume_agenda(contexte, jour, clerc=clerc or None)
     if sortie_json:
-        emettre_json({"date": jour.isoformat(), "echeances": [e.en_dict() for e in elements]})
+        emettre_json(
+            {
+                "date": jour.isoformat(),
+                "resume": resume,
+                "echeances": [e.en_dict() for e in elements],
+            }
+        )
         return
     libelles = {
         "en_retard": "EN RETARD",
@@ -270,9 +341,16 @@ def agenda_commande(
         "semaine": "cette semaine",
         "pas_avant": "pas avant",
     }
+    console.print(
+        f"{resume['en_retard']} en retard (dont {resume['fatales_en_retard']} caducités, "
+        f"péremptions ou non-avenus), {resume['aujourd_hui']} aujourd'hui, "
+        f"{resume['semaine']} dans les sept jours, {resume['pas_avant']} à ne pas faire avant "
+        "leur date."
+    )
     tableau(
-        f"Agenda du {jour.isoformat()} : {len(elements)} échéance(s)",
-        ("Quand", "Dossier", "Étape", "Pas avant", "Au plus tard", "Sanction", "Article"),
+        f"Agenda du {jour.isoformat()} : {len(elements)} échéance(s) sur {resume['total']}"
+        + (" (--limite pour en voir plus)" if len(elements) < resume["total"] else ""),
+        ("Quand", "Dossier", "À faire", "Pas avant", "Au plus tard", "Sanction (article)"),
         [
             (
                 libelles[e.categorie],
@@ -280,9 +358,9 @@ def agenda_commande(
                 e.libelle,
                 e.date_au_plus_tot.isoformat() if e.date_au_plus_tot else "",
                 e.date_limite.isoformat() if e.date_limite else "",
-                e.effet or "",
-                e.article,
+                f"{e.effet} ({e.article})" if e.effet else e.article,
             )
             for e in elements
         ],
+        insecables=("Dossier", "Pas avant", "Au plus tard"),
     )

@@ -65,7 +65,7 @@ class Echeance(AppartientEtude, Base):
 
     __tablename__ = "echeance"
     __table_args__ = (
-        Index("ix_echeance_limite", "etude_id", "date_limite"),
+        Index("ix_echeance_limite", "etude_id", "tenu_par", "date_limite"),
         Index("ix_echeance_au_plus_tot", "etude_id", "date_au_plus_tot"),
         Index("ix_echeance_procedure", "procedure_id"),
         Index("ix_echeance_dossier", "dossier_id"),

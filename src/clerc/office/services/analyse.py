@@ -129,13 +129,28 @@ def _analyser(session: Session, au: date, references: list[str]) -> list[FicheAn
     ids = [d.id for d in dossiers]
     debiteurs = {lien.partie_id for d in dossiers for lien in d.debiteurs}
     liens = _liens(session, debiteurs)
-    etapes = _etapes(session, ids)
-    en_cours = _procedures_en_cours(session, ids)
+    procedures_des_dossiers: dict[int, list[ProcedureDossier]] = {}
+    for p in session.scalars(
+        select(ProcedureDossier)
+        .where(ProcedureDossier.dossier_id.in_(ids))
+        .order_by(ProcedureDossier.id)
+        .options(selectinload(ProcedureDossier.etapes))
+    ):
+        procedures_des_dossiers.setdefault(p.dossier_id, []).append(p)
+    etapes = _etapes(procedures_des_dossiers)
+    en_cours = _procedures_en_cours(session, ids, procedures_des_dossiers)
     fonds = dict(grand_livre.fonds_detenus_par_dossier(session, ids, au))
     return [
         analyser(
             replace(
-                _examine(d, au, liens, etapes.get(d.id, []), fonds.get(d.id, ())),
+                _examine(
+                    d,
+                    au,
+                    liens,
+                    etapes.get(d.id, []),
+                    fonds.get(d.id, ()),
+                    procedures_des_dossiers.get(d.id, []),
+                ),
                 procedures=tuple(en_cours.get(d.id, ())),
             ),
             au,
@@ -163,15 +178,10 @@ def _liens(session: Session, debiteurs: set[int]) -> dict[int, list[tuple[str, s
     return resultat
 
 
-def _etapes(session: Session, ids: list[int]) -> dict[int, list[ActeFait]]:
+def _etapes(procedures: dict[int, list[ProcedureDossier]]) -> dict[int, list[ActeFait]]:
     """Acts done in the file's procedures, by the act their declaration names."""
     resultat: dict[int, list[ActeFait]] = {}
-    procedures = session.scalars(
-        select(ProcedureDossier)
-        .where(ProcedureDossier.dossier_id.in_(ids))
-        .options(selectinload(ProcedureDossier.etapes))
-    )
-    for en_cours in procedures:
+    for en_cours in (p for liste in procedures.values() for p in liste):
         try:
             loi = procedure_en_vigueur(en_cours.code, en_cours.demarree_le)
         except (ErreurClerc, DeclarationInvalide):
@@ -187,8 +197,11 @@ def _etapes(session: Session, ids: list[int]) -> dict[int, list[ActeFait]]:
     return resultat
 
 
-def _procedures_en_cours(session: Session, ids: list[int]) -> dict[int, list[ProcedureEnCours]]:
-    """Running procedures of the files, each with its nearest office deadline (agenda)."""
+def _procedures_en_cours(
+    session: Session, ids: list[int], procedures: dict[int, list[ProcedureDossier]]
+) -> dict[int, list[ProcedureEnCours]]:
+    """Running procedures of the files, each with its nearest office deadline (agenda), and
+    the lapsed ones still on the agenda (neither restarted nor given up)."""
     prochaines: dict[int, Echeance] = {}
     for echeance in session.scalars(
         select(Echeance).where(
@@ -206,11 +219,9 @@ def _procedures_en_cours(session: Session, ids: list[int]) -> dict[int, list[Pro
         ):
             prochaines[echeance.procedure_id] = echeance
     resultat: dict[int, list[ProcedureEnCours]] = {}
-    for p in session.scalars(
-        select(ProcedureDossier)
-        .where(ProcedureDossier.dossier_id.in_(ids), ProcedureDossier.statut == "en_cours")
-        .order_by(ProcedureDossier.id)
-    ):
+    for p in (p for liste in procedures.values() for p in liste):
+        if not (p.statut == "en_cours" or (p.statut == "caduque" and p.id in prochaines)):
+            continue
         try:
             libelle = procedure_en_vigueur(p.code, p.demarree_le).libelle
         except (ErreurClerc, DeclarationInvalide):
@@ -224,6 +235,9 @@ def _procedures_en_cours(session: Session, ids: list[int]) -> dict[int, list[Pro
                 prochaine_etape=prochaine.libelle if prochaine else None,
                 date_limite=prochaine.date_limite if prochaine else None,
                 sanction=prochaine.sanction if prochaine else None,
+                statut=p.statut,
+                motif=p.motif,
+                article=prochaine.article if prochaine else "",
             )
         )
     return resultat
@@ -262,6 +276,7 @@ def _examine(
     liens: dict[int, list[tuple[str, str]]],
     etapes: list[ActeFait],
     fonds: tuple[FondsDetenus, ...],
+    procedures: list[ProcedureDossier],
 ) -> DossierExamine:
     actes: list[ActeFait] = []
     expulsions: list[ExpulsionProgrammee] = []
@@ -307,7 +322,7 @@ def _examine(
     else:
         erreur = "Pas de créance en principal (aucun titre ni créance enregistrée)."
     titre = dossier.titre_actif
-    guards = situation(dossier, au)
+    guards = situation(dossier, au, procedures)
     if principaux:  # the active principal only (a replaced title's lines are retired)
         guards = replace(guards, principal=principal)
     if any(
@@ -346,6 +361,7 @@ def _examine(
         situation=guards,
         decompte=decompte,
         decompte_erreur=erreur,
+        titre_signifie_aux_heritiers_le=guards.titre_signifie_aux_heritiers_le,
     )
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from clerc.office.db import Contexte, executer
@@ -21,10 +21,12 @@ from clerc.office.models import (
     Contact,
     Dossier,
     DossierDebiteur,
+    Echeance,
     Etude,
     Evenement,
     LigneCreance,
     Partie,
+    ProcedureDossier,
     Titre,
     Utilisateur,
     maintenant,
@@ -51,6 +53,7 @@ from clerc.rules import tarif
 from clerc.rules.calendrier import territoire as territoire_calendrier
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.interets import RegimeInterets
+from clerc.rules.procedures.formalites import CODES_FORMALITES
 
 ZERO = Decimal("0.00")
 
@@ -531,8 +534,30 @@ def cloturer(
         dossier.clos_le = jour
         dossier.certificat_irrecouvrabilite = certificat
         evenement(session, dossier, jour, "cloture", f"Clôture : {MOTIFS_CLOTURE[motif]}")
+        _abandonner_procedures(session, dossier, jour)
 
     executer(contexte, "cloturer_dossier", _cloturer)
+
+
+def _abandonner_procedures(session: Session, dossier: Dossier, jour: date) -> None:
+    """A closed file's running or lapsed procedures are given up and leave the agenda; the
+    CPC 658/659 letters still owed for acts served stay on it (owed whatever follows)."""
+    for procedure in session.scalars(
+        select(ProcedureDossier).where(
+            ProcedureDossier.dossier_id == dossier.id,
+            ProcedureDossier.statut.in_(("en_cours", "caduque")),
+        )
+    ):
+        procedure.statut = "abandonnee"
+        procedure.motif = f"Dossier clos le {jour.isoformat()}."
+    session.flush()
+    session.connection().execute(
+        delete(Echeance).where(
+            Echeance.dossier_id == dossier.id,
+            Echeance.procedure_id.is_not(None),
+            Echeance.etape.not_in(CODES_FORMALITES),
+        )
+    )
 
 
 def rouvrir(contexte: Contexte, reference: str, jour: date, motif: str) -> None:

@@ -1,4 +1,4 @@
-"""Procedures on a file: start one, record its steps, what is possible now, the agenda.
+"""Procedures on a file: start one, record its steps, what is possible now, the lapses.
 
 The law is the engine's (``clerc.rules.procedures``): this module only feeds it what the
 office knows of the file (its title, principal, the debtors' protections: ``situation``) and
@@ -8,8 +8,8 @@ office is one index range. One transaction per use case, like every service.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, time, timedelta
+from collections.abc import Iterable
+from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
@@ -24,9 +24,9 @@ from clerc.office.models import (
     EtapeProcedure,
     Partie,
     ProcedureDossier,
-    Utilisateur,
 )
 from clerc.office.services.dossiers import charger_dossier, evenement, refuser_si_clos, toucher
+from clerc.rules.delais import NatureDelai, augmentation_distance
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.procedures.agenda import Echeance as EcheanceCalculee
 from clerc.rules.procedures.agenda import echeances
@@ -38,7 +38,7 @@ from clerc.rules.procedures.gardes import (
     SURENDETTEMENT,
     Situation,
 )
-from clerc.rules.procedures.modele import Procedure
+from clerc.rules.procedures.modele import SANCTIONS_FATALES, Procedure
 from clerc.rules.procedures.moteur import EtapeFaite, EtatProcedure, etat, verifier_etape
 
 # Protections of a debtor (clerc.office.models.partie.NATURES_PROTECTION) -> risk flags the
@@ -51,12 +51,16 @@ _RISQUES_DES_PROTECTIONS = {
     "surendettement_mesures": SURENDETTEMENT,
     "deces": DECES,
 }
+ETAPE_SIGNIFICATION_HERITIERS = "signification_heritiers"  # signification_titre.yaml
+ETAPE_CADUCITE = "procedure_caduque"  # agenda item left by a lapsed procedure
 MODES_SIGNIFICATION = ("personne", "domicile", "etude", "659", "electronique")
-HORIZON_AGENDA = timedelta(days=7)
 
 
-def situation(dossier: Dossier, jour: date) -> Situation:
-    """What the guards need, read from the file as it stands on ``jour``."""
+def situation(
+    dossier: Dossier, jour: date, procedures: list[ProcedureDossier] | None = None
+) -> Situation:
+    """What the guards need, read from the file as it stands on ``jour``; ``procedures`` (the
+    file's, when loaded) give the service of the title on the heirs (C. civ. 877)."""
     titres = [t for t in dossier.titres if t.remplace_par_id is None and t.date_titre <= jour]
     titre = max(titres, key=lambda t: t.date_titre) if titres else None
     risques = set(dossier.risques or ())
@@ -77,7 +81,48 @@ def situation(dossier: Dossier, jour: date) -> Situation:
         titre_signifie_le=titre.date_signification if titre else None,
         principal=principal if principal else None,
         risques=frozenset(risques),
+        titre_signifie_aux_heritiers_le=signification_aux_heritiers(procedures or (), jour),
+        **_eloignement(dossier),
     )
+
+
+def _eloignement(dossier: Dossier) -> dict[str, Any]:
+    """Extension for distance of the remedies' delays (CPC 643, 644) from where the debtors
+    live. The court's seat is not recorded: clerc takes the file's territory (by default the
+    debtor's department, the court of CPC 42), so a debtor abroad gets two months and one
+    living overseas while the file is governed from metropolitan France one month. With
+    several debtors, the longest extension (the creditor waits for every remedy delay)."""
+    meilleure: tuple[int, str] = (0, "")
+    for lien in dossier.debiteurs:
+        adresse = lien.partie.adresse_principale
+        if adresse is None:
+            continue
+        demeure = "etranger" if adresse.pays != "FR" else adresse.departement
+        if demeure is None:
+            continue
+        try:
+            extension = augmentation_distance(NatureDelai.APPEL, dossier.territoire, demeure)
+        except DonneeInvalide:  # a seat outside CPC 643/644 (Polynésie, Nouvelle-Calédonie)
+            continue
+        if extension is not None and extension.mois > meilleure[0]:
+            meilleure = (
+                extension.mois,
+                f"{lien.partie.designation} : {extension.motif} ({extension.article})",
+            )
+    return {"augmentation_distance": meilleure[0], "motif_distance": meilleure[1]}
+
+
+def signification_aux_heritiers(procedures: Iterable[ProcedureDossier], jour: date) -> date | None:
+    """Last service of the title on the heirs recorded by ``jour`` (step of the procedure
+    signification_titre): the eight days of C. civ. 877 run from it. With several heirs, the
+    last service counts, since execution waits for every heir to have been served."""
+    dates = [
+        e.jour
+        for p in procedures
+        for e in p.etapes
+        if e.code == ETAPE_SIGNIFICATION_HERITIERS and e.jour <= jour
+    ]
+    return max(dates, default=None)
 
 
 def _charger(session: Session, reference: str) -> Dossier:
@@ -89,6 +134,13 @@ def _charger(session: Session, reference: str) -> Dossier:
         .options(selectinload(Partie.protections))
     ).all()
     return dossier
+
+
+def _charger_par_id(session: Session, dossier_id: int) -> Dossier:
+    reference = session.scalar(select(Dossier.reference).where(Dossier.id == dossier_id))
+    if reference is None:
+        raise Introuvable(f"Dossier n° {dossier_id} introuvable dans cette étude.")
+    return _charger(session, reference)
 
 
 def _procedures(session: Session, dossier: Dossier) -> list[ProcedureDossier]:
@@ -115,22 +167,41 @@ def _faites(en_cours: ProcedureDossier) -> tuple[EtapeFaite, ...]:
     )
 
 
-def _etat(en_cours: ProcedureDossier, dossier: Dossier, au: date) -> EtatProcedure:
-    return etat(_loi(en_cours), _faites(en_cours), au, dossier.territoire, situation(dossier, au))
-
-
-def _recalculer(session: Session, dossier: Dossier, en_cours: ProcedureDossier, au: date) -> None:
-    """Store the procedure's status and its agenda items (derived data: replaced, not audited
-    row by row; the steps they derive from are)."""
-    etat_, elements = echeances(
+def _etat(
+    en_cours: ProcedureDossier, dossier: Dossier, au: date, toutes: list[ProcedureDossier]
+) -> EtatProcedure:
+    return etat(
         _loi(en_cours),
+        _faites(en_cours),
+        au,
+        dossier.territoire,
+        situation(dossier, au, toutes),
+    )
+
+
+def _recalculer(
+    session: Session,
+    dossier: Dossier,
+    en_cours: ProcedureDossier,
+    au: date,
+    toutes: list[ProcedureDossier],
+) -> None:
+    """Store the procedure's status and its agenda items (derived data: replaced, not audited
+    row by row; the steps they derive from are). A procedure found lapsed leaves one item,
+    the lapse to deal with, until it is restarted or given up."""
+    loi = _loi(en_cours)
+    etat_, elements = echeances(
+        loi,
         tuple(EtapeFaite(e.code, e.jour, e.heure, e.mode) for e in en_cours.etapes),
         au,
         dossier.territoire,
-        situation(dossier, au),
+        situation(dossier, au, toutes),
     )
+    devient_caduque = en_cours.statut == "en_cours" and etat_.statut == "caduque"
     if en_cours.statut != "abandonnee":
         en_cours.statut, en_cours.motif = etat_.statut, etat_.motif
+    if devient_caduque:
+        evenement(session, dossier, au, "caducite", f"{loi.libelle} caduque : {etat_.motif}")
     session.flush()
     connexion = session.connection()
     connexion.execute(delete(Echeance).where(Echeance.procedure_id == en_cours.id))
@@ -139,8 +210,40 @@ def _recalculer(session: Session, dossier: Dossier, en_cours: ProcedureDossier, 
         for element in elements
         if en_cours.statut == "en_cours" or element.etape in CODES_FORMALITES
     ]
+    if en_cours.statut == "caduque":
+        lignes.append(
+            lignes_echeance(dossier.etude_id, dossier.id, en_cours.id, echeance_caducite(etat_))
+        )
     if lignes:
         connexion.execute(insert(Echeance), lignes)
+
+
+def echeance_caducite(etat_: EtatProcedure) -> EcheanceCalculee:
+    """The agenda item a lapsed procedure leaves: tell the creditor, restart the measure or
+    give it up (the office answers for a lapse it let pass unreported)."""
+    manquee = next(
+        e
+        for e in etat_.etapes
+        if e.statut == "manquee"
+        and e.au_plus_tard is not None
+        and e.au_plus_tard.delai.sanction is not None
+        and e.au_plus_tard.delai.sanction.fatale
+    )
+    assert manquee.au_plus_tard is not None and manquee.au_plus_tard.delai.sanction is not None
+    sanction = manquee.au_plus_tard.delai.sanction
+    return EcheanceCalculee(
+        etape=ETAPE_CADUCITE,
+        libelle=(
+            f"{etat_.procedure.libelle} caduque : informer le créancier, reprendre la mesure "
+            "ou l'abandonner"
+        ),
+        date_au_plus_tot=None,
+        date_limite=manquee.au_plus_tard.jour,
+        tenu_par="etude",
+        sanction=sanction.nature,
+        effet=sanction.effet,
+        article=sanction.article,
+    )
 
 
 def lignes_echeance(
@@ -178,21 +281,27 @@ def demarrer(contexte: Contexte, reference: str, code: str, jour: date) -> dict[
     def _demarrer(session: Session) -> dict[str, Any]:
         dossier = _charger(session, reference)
         refuser_si_clos(dossier)
-        for autre in _procedures(session, dossier):
+        toutes = _procedures(session, dossier)
+        for autre in toutes:
             if autre.code == code and autre.statut == "en_cours":
                 raise OperationRefusee(
                     f"Le dossier {dossier.reference} a déjà une procédure {loi.libelle.lower()} "
                     f"en cours (démarrée le {autre.demarree_le.isoformat()})."
                 )
+        # Restarting a lapsed measure deals with its lapse: its agenda item goes.
+        _effacer_caducites(
+            session, [p.id for p in toutes if p.code == code and p.statut == "caduque"]
+        )
         en_cours = ProcedureDossier(
             dossier_id=dossier.id, code=code, version=loi.version, demarree_le=jour
         )
         session.add(en_cours)
+        toutes.append(en_cours)
         evenement(session, dossier, jour, "procedure", f"Procédure démarrée : {loi.libelle}")
         toucher(dossier)
         session.flush()
-        _recalculer(session, dossier, en_cours, jour)
-        return _etat(en_cours, dossier, jour).en_dict()
+        _recalculer(session, dossier, en_cours, jour, toutes)
+        return _etat(en_cours, dossier, jour, toutes).en_dict()
 
     return executer(contexte, "demarrer_procedure", _demarrer)
 
@@ -248,8 +357,9 @@ def enregistrer_etape(
     def _enregistrer(session: Session) -> dict[str, Any]:
         dossier = _charger(session, reference)
         refuser_si_clos(dossier)
+        toutes = _procedures(session, dossier)
         en_cours = _procedure_de_l_etape(
-            _procedures(session, dossier), etape, procedure, dossier.reference, dossier.territoire
+            toutes, etape, procedure, dossier.reference, dossier.territoire
         )
         loi = _loi(en_cours)
         if etape in CODES_FORMALITES:
@@ -268,7 +378,7 @@ def enregistrer_etape(
                 _faites(en_cours),
                 EtapeFaite(etape, jour, heure, mode),
                 dossier.territoire,
-                situation(dossier, jour),
+                situation(dossier, jour, toutes),
             )
             libelle = loi.etape(etape).libelle
         en_cours.etapes.append(
@@ -280,8 +390,14 @@ def enregistrer_etape(
         # Status and windows as they stand right after this step (a step typed late keeps
         # its date); a deadline missed since shows in the agenda as overdue and in
         # ``possibles``, which compute at the date asked.
-        _recalculer(session, dossier, en_cours, jour)
-        return _etat(en_cours, dossier, jour).en_dict()
+        _recalculer(session, dossier, en_cours, jour, toutes)
+        if etape == ETAPE_SIGNIFICATION_HERITIERS:
+            # The heirs' service opens execution eight days later (C. civ. 877): the windows
+            # of the file's other running procedures depend on it.
+            for autre in toutes:
+                if autre is not en_cours and autre.statut == "en_cours":
+                    _recalculer(session, dossier, autre, jour, toutes)
+        return _etat(en_cours, dossier, jour, toutes).en_dict()
 
     return executer(contexte, "enregistrer_etape", _enregistrer)
 
@@ -291,12 +407,13 @@ def possibles(contexte: Contexte, reference: str, au: date) -> dict[str, Any]:
 
     def _lire(session: Session) -> dict[str, Any]:
         dossier = _charger(session, reference)
+        toutes = _procedures(session, dossier)
         return {
             "dossier": dossier.reference,
             "au": au.isoformat(),
             "procedures": [
                 {
-                    **_etat(p, dossier, au).en_dict(),
+                    **_etat(p, dossier, au, toutes).en_dict(),
                     "demarree_le": p.demarree_le.isoformat(),
                     "lettres_dues": [
                         {
@@ -309,121 +426,123 @@ def possibles(contexte: Contexte, reference: str, au: date) -> dict[str, Any]:
                         for d in _lettres_dues(p, dossier.territoire)
                     ],
                 }
-                for p in _procedures(session, dossier)
+                for p in toutes
             ],
         }
 
     return executer(contexte, "procedures_possibles", _lire, ecriture=False)
 
 
-# --- agenda ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ElementAgenda:
-    dossier: str
-    procedure: str
-    etape: str
-    libelle: str
-    date_au_plus_tot: date | None
-    date_limite: date | None
-    tenu_par: str
-    sanction: str | None
-    effet: str | None
-    article: str
-    categorie: str  # en_retard, aujourd_hui, semaine, pas_avant
-    clerc: str | None
-
-    def en_dict(self) -> dict[str, Any]:
-        return {
-            "dossier": self.dossier,
-            "procedure": self.procedure,
-            "etape": self.etape,
-            "libelle": self.libelle,
-            "date_au_plus_tot": self.date_au_plus_tot.isoformat()
-            if self.date_au_plus_tot
-            else None,
-            "date_limite": self.date_limite.isoformat() if self.date_limite else None,
-            "tenu_par": self.tenu_par,
-            "sanction": self.sanction,
-            "effet": self.effet,
-            "article": self.article,
-            "categorie": self.categorie,
-            "clerc": self.clerc,
-        }
-
-
-_RANG_CATEGORIE = {"en_retard": 0, "aujourd_hui": 1, "semaine": 2, "pas_avant": 3}
-_RANG_SANCTION = {"caducite": 0, "peremption": 0, "non_avenu": 0, "nullite": 1}
-
-
-def _categorie(limite: date | None, tot: date | None, au: date) -> str:
-    if limite is not None and limite < au:
-        return "en_retard"
-    if limite is not None and limite == au:
-        return "aujourd_hui"
-    if tot is not None and tot > au:
-        return "pas_avant"
-    return "semaine"
-
-
-def agenda(contexte: Contexte, au: date, *, clerc: str | None = None) -> list[ElementAgenda]:
-    """What is due by ``au`` + 7 days, overdue, or may not be done before a date, ordered by
-    legal risk (missed fatal deadlines first), with funds held too long (C. com. R444-56)."""
-
-    def _lire(session: Session) -> list[ElementAgenda]:
-        fin = au + HORIZON_AGENDA
-        requete = (
-            select(Echeance, Dossier.reference, ProcedureDossier.code, Utilisateur.identifiant)
-            .join(Dossier, Dossier.id == Echeance.dossier_id)
-            .outerjoin(ProcedureDossier, ProcedureDossier.id == Echeance.procedure_id)
-            .outerjoin(Utilisateur, Utilisateur.id == Dossier.clerc_id)
-            .where(
-                ((Echeance.date_limite <= fin) & (Echeance.tenu_par == "etude"))
-                | ((Echeance.date_au_plus_tot > au) & (Echeance.date_au_plus_tot <= fin))
+def _effacer_caducites(session: Session, procedure_ids: list[int]) -> None:
+    if procedure_ids:
+        session.connection().execute(
+            delete(Echeance).where(
+                Echeance.procedure_id.in_(procedure_ids), Echeance.etape == ETAPE_CADUCITE
             )
         )
-        if clerc is not None:
-            clerc_id = session.scalar(
-                select(Utilisateur.id).where(Utilisateur.identifiant == clerc)
-            )
-            if clerc_id is None:
-                raise Introuvable(f"Clerc « {clerc} » introuvable dans cette étude.")
-            requete = requete.where(Dossier.clerc_id == clerc_id)
-        elements = [
-            ElementAgenda(
-                dossier=reference,
-                procedure=code or "fonds_de_tiers",  # funds rows have no procedure
-                etape=e.etape,
-                libelle=e.libelle,
-                date_au_plus_tot=e.date_au_plus_tot,
-                date_limite=e.date_limite,
-                tenu_par=e.tenu_par,
-                sanction=e.sanction,
-                effet=e.effet,
-                article=e.article,
-                categorie=_categorie(e.date_limite, e.date_au_plus_tot, au),
-                clerc=identifiant,
-            )
-            for e, reference, code, identifiant in session.execute(requete)
-        ]
-        return elements
 
-    elements = executer(contexte, "agenda", _lire, ecriture=False)
-    return sorted(
-        elements,
-        key=lambda e: (
-            _RANG_CATEGORIE[e.categorie],
-            _RANG_SANCTION.get(e.sanction or "", 2),
-            e.date_limite or e.date_au_plus_tot or au,
-            e.dossier,
-        ),
+
+def abandonner(
+    contexte: Contexte, reference: str, code: str, jour: date, motif: str
+) -> dict[str, Any]:
+    """Give up a running or lapsed procedure (the creditor's instruction, a mainlevée, a
+    lapse reported): it leaves the agenda, except the CPC 658/659 letters still owed for acts
+    already served (the service is done; the letter is owed whatever follows)."""
+    motif = motif.strip()
+    if not motif:
+        raise DonneeInvalide("Abandon d'une procédure : le motif est requis.")
+
+    def _abandonner(session: Session) -> dict[str, Any]:
+        dossier = _charger(session, reference)
+        toutes = _procedures(session, dossier)
+        visees = [p for p in toutes if p.code == code and p.statut in ("en_cours", "caduque")]
+        if not visees:
+            raise Introuvable(
+                f"Le dossier {dossier.reference} n'a pas de procédure « {code} » en cours ou "
+                "caduque : voir clerc procedure possibles."
+            )
+        for p in visees:
+            p.statut, p.motif = "abandonnee", f"Abandonnée le {jour.isoformat()} : {motif}"
+            libelle = _loi(p).libelle
+            evenement(session, dossier, jour, "procedure", f"{libelle} abandonnée : {motif}")
+            _recalculer(session, dossier, p, max(jour, _dernier_jour(p)), toutes)
+        toucher(dossier)
+        return {
+            "dossier": dossier.reference,
+            "procedure": code,
+            "abandonnees": len(visees),
+            "motif": motif,
+        }
+
+    return executer(contexte, "abandonner_procedure", _abandonner)
+
+
+def _dernier_jour(p: ProcedureDossier) -> date:
+    return max((e.jour for e in p.etapes), default=p.demarree_le)
+
+
+def constater_caducites(contexte: Contexte, au: date, *, lot: int = 500) -> list[dict[str, Any]]:
+    """Mark lapsed every running procedure whose fatal deadline (caducité, péremption,
+    non-avenu) ran out before ``au``: its status becomes "caduque" with the reason, the file's
+    timeline says so, and its agenda items give way to the lapse to deal with. Run daily
+    (e.g. by cron: ``clerc procedure caducites``); the candidates come from one index range of
+    the agenda, then ``lot`` procedures per transaction."""
+
+    def _candidats(session: Session) -> list[int | None]:
+        return list(
+            session.scalars(
+                select(Echeance.procedure_id)
+                .where(
+                    Echeance.tenu_par == "etude",
+                    Echeance.date_limite < au,
+                    Echeance.sanction.in_(SANCTIONS_FATALES),
+                    Echeance.etape != ETAPE_CADUCITE,
+                    Echeance.procedure_id.is_not(None),
+                )
+                .distinct()
+            ).all()
+        )
+
+    candidats = sorted(
+        i for i in executer(contexte, "caducites", _candidats, ecriture=False) if i is not None
     )
+    constatees: list[dict[str, Any]] = []
+    for debut in range(0, len(candidats), lot):
+        ids = candidats[debut : debut + lot]
+
+        def _constater(session: Session, ids: list[int] = ids) -> list[dict[str, Any]]:
+            resultat = []
+            par_dossier: dict[int, list[ProcedureDossier]] = {}
+            for p in session.scalars(
+                select(ProcedureDossier)
+                .where(ProcedureDossier.id.in_(ids), ProcedureDossier.statut == "en_cours")
+                .order_by(ProcedureDossier.id)
+            ):
+                par_dossier.setdefault(p.dossier_id, []).append(p)
+            for dossier_id, visees in par_dossier.items():
+                dossier = _charger_par_id(session, dossier_id)
+                toutes = _procedures(session, dossier)
+                for p in (t for t in toutes if t in visees):
+                    _recalculer(session, dossier, p, au, toutes)
+                    if p.statut == "caduque":
+                        toucher(dossier)
+                        resultat.append(
+                            {
+                                "dossier": dossier.reference,
+                                "procedure": p.code,
+                                "demarree_le": p.demarree_le.isoformat(),
+                                "motif": p.motif,
+                            }
+                        )
+            return resultat
+
+        constatees += executer(contexte, "constater_caducites", _constater)
+    return constatees
 
 
 __all__ = [
-    "ElementAgenda",
-    "agenda",
+    "abandonner",
+    "constater_caducites",
     "demarrer",
     "enregistrer_etape",
     "possibles",

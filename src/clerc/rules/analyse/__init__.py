@@ -72,8 +72,7 @@ Our readings (the safe side for the office, design §4):
 
 Simplified (written down, not modelled): the distance extensions of CPC 643/644 (said in a
 note), the effect of an appeal actually lodged, oppositions the office does not know of, the
-heirs' option (C. civ. 768 ff.) and the service of the title to them (not recorded by the
-office yet: ``titre_signifie_aux_heritiers_le`` stays empty), the effect of over-indebtedness
+heirs' option (C. civ. 768 ff.), the effect of over-indebtedness
 on the prescription, the saisie immobilière and the local law of Alsace-Moselle beyond its
 calendar. The ranking of the measures is a clerc's practice, not law: possible measures first;
 within each group, the prerequisites (declaration of the claim, service of the title), the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from clerc.rules.analyse.modele import (
     ACTES_INTERRUPTIFS,
@@ -49,7 +49,7 @@ def alertes(
     resultat.extend(_alertes_titre(d, au, titre))
     resultat.extend(_alertes_prescription(d, au, presc))
     for debiteur in d.debiteurs:
-        resultat.extend(_alertes_debiteur(debiteur, au))
+        resultat.extend(_alertes_debiteur(debiteur, au, d.titre_signifie_aux_heritiers_le))
     resultat.extend(_alertes_expulsion(d, au))
     resultat.extend(_alertes_territoire(d))
     resultat.extend(_alertes_procedures(d, au))
@@ -182,7 +182,9 @@ def _alertes_prescription(d: DossierExamine, au: date, presc: ExamenPrescription
     return []
 
 
-def _alertes_debiteur(debiteur: DebiteurExamine, au: date) -> list[Alerte]:
+def _alertes_debiteur(
+    debiteur: DebiteurExamine, au: date, heritiers_signifies_le: date | None = None
+) -> list[Alerte]:
     resultat: list[Alerte] = []
     nom = debiteur.designation
     actives = [p for p in debiteur.protections if p.active_au(au)]
@@ -285,15 +287,41 @@ def _alertes_debiteur(debiteur: DebiteurExamine, au: date) -> list[Alerte]:
         quand = f"le {deces.isoformat()}" if deces else "(date inconnue)"
         heritiers = debiteur.representants_de("heritier")
         accord = "décédée" if nom.startswith("Madame") else "décédé"
+        # Eight clear days after the service on the heirs (C. civ. 877; as the guard counts).
+        ouverte_le = heritiers_signifies_le + timedelta(days=9) if heritiers_signifies_le else None
+        bloquees: tuple[str, ...]
+        if ouverte_le is not None and au >= ouverte_le:
+            etat_heritiers, niveau, bloquees = (
+                f"titre signifié aux héritiers ({_liste(heritiers)}) le "
+                f"{heritiers_signifies_le}, exécutoire contre eux depuis le {ouverte_le} "
+                "(C. civ. 877)",
+                "attention",
+                (),
+            )
+        elif ouverte_le is not None:
+            etat_heritiers, niveau, bloquees = (
+                f"titre signifié aux héritiers ({_liste(heritiers)}) le "
+                f"{heritiers_signifies_le} : aucune exécution contre eux avant le {ouverte_le} "
+                "(huit jours, C. civ. 877)",
+                "bloquant",
+                MESURES_FORCEES,
+            )
+        else:
+            etat_heritiers, niveau, bloquees = (
+                "le titre n'est exécutoire contre les héritiers "
+                f"({_liste(heritiers)}) que huit jours après leur avoir été signifié (C. civ. "
+                "877)",
+                "bloquant",
+                MESURES_FORCEES,
+            )
         resultat.append(
             Alerte(
                 "debiteur_decede",
-                "bloquant",
-                f"{nom} est {accord} {quand} : le titre n'est exécutoire contre les héritiers "
-                f"({_liste(heritiers)}) que huit jours après leur avoir été signifié (C. civ. "
-                "877) ; aucune mesure contre le défunt ; vérifier l'option des héritiers.",
+                niveau,
+                f"{nom} est {accord} {quand} : {etat_heritiers} ; aucune mesure contre le "
+                "défunt ; vérifier l'option des héritiers.",
                 "C. civ. 877",
-                MESURES_FORCEES,
+                bloquees,
             )
         )
     return resultat
@@ -456,6 +484,18 @@ def _alertes_procedures(d: DossierExamine, au: date) -> list[Alerte]:
     """Procedures already running: their next deadline, missed ones first."""
     resultat = []
     for p in d.procedures:
+        if p.statut == "caduque":
+            resultat.append(
+                Alerte(
+                    "procedure_caduque",
+                    "attention",
+                    f"{p.libelle} démarrée le {p.demarree_le.isoformat()} caduque : {p.motif} "
+                    "Informer le créancier ; reprendre la mesure (clerc procedure demarrer) ou "
+                    "l'abandonner (clerc procedure abandonner).",
+                    p.article,
+                )
+            )
+            continue
         message = f"{p.libelle} en cours depuis le {p.demarree_le.isoformat()}"
         if p.prochaine_etape and p.date_limite:
             message += f" : {p.prochaine_etape.lower()} au plus tard le {p.date_limite.isoformat()}"

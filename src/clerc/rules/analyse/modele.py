@@ -275,7 +275,8 @@ class ActeFait:
 
 @dataclass(frozen=True)
 class ProcedureEnCours:
-    """A procedure running on the file, with its next office deadline (agenda)."""
+    """A procedure running on the file, with its next office deadline (agenda), or one found
+    lapsed and not yet restarted nor given up (``statut`` "caduque", with its reason)."""
 
     code: str
     libelle: str
@@ -283,6 +284,9 @@ class ProcedureEnCours:
     prochaine_etape: str | None = None
     date_limite: Jour | None = None
     sanction: str | None = None
+    statut: str = "en_cours"  # or "caduque"
+    motif: str = ""
+    article: str = ""  # of the sanction of a lapsed procedure
 
 
 @dataclass(frozen=True)
@@ -322,7 +326,8 @@ class DossierExamine:
     decompte_erreur: str | None = None
     # Service of the title to the heirs of a deceased debtor (C. civ. 877), when recorded.
     titre_signifie_aux_heritiers_le: date | None = None
-    procedures: tuple[ProcedureEnCours, ...] = ()  # running (clerc procedure demarrer)
+    # Running (clerc procedure demarrer) or lapsed and not dealt with yet.
+    procedures: tuple[ProcedureEnCours, ...] = ()
 
     @property
     def en_cours(self) -> bool:
