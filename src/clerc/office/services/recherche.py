@@ -10,9 +10,9 @@ Plan (each step reads one range of an index, so the cost follows the page, not t
 1. for each word, the number of its index entries (counted within the index, up to
    ``PLAFOND_COMPTE``); the rarest word drives, the others are checked on each candidate by a
    primary-key probe;
-2. up to ``PLAFOND_TRI`` matching files (nearly every search by name), they are sorted and
-   counted in one pass within the search index, which carries each file's reference; only the
-   page's files are read;
+2. up to ``PLAFOND_TRI`` index entries of the driving word or matching files (nearly every
+   search by name), they are sorted and counted in one pass within the search index, which
+   carries each file's reference; only the page's files are read;
 3. beyond (a word as common as "banque"), the total is counted on the search index and the
    page read in reference order from the reference index, each file checked by probes until
    the page is full: the cost follows the page, not the number of matches.
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, or_, select, union
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable
@@ -38,7 +38,10 @@ from clerc.rules.erreurs import DonneeInvalide
 
 _REFERENCE = re.compile(r"^\d{4}-\d*$")
 _SIREN = re.compile(r"^\d{9}(\d{5})?$")
-PLAFOND_TRI = 10_000  # above, the page is read in reference order (see the module docstring)
+# Above, the page is read in reference order (see the module docstring). Sorting in the index
+# costs about 1 µs per entry on PostgreSQL at 1 000 000 files (30 000 entries: 30 ms), less
+# than the exact count plan 3 needs anyway.
+PLAFOND_TRI = 30_000
 PLAFOND_COMPTE = 200_000  # index entries counted per word to pick the rarest (~5 ms on SQLite)
 MOTS_MAXIMUM = 8
 
@@ -65,12 +68,17 @@ def _commence_par(colonne: Any, prefixe: str) -> Any:
 
 
 def _sondes(mots: list[str], dossier_id: Any) -> list[Any]:
-    """One primary-key probe per word: the file ``dossier_id`` has a word starting with it."""
+    """One primary-key probe per word: the file ``dossier_id`` has a word starting with it.
+
+    The probe reads the table, not the ORM entity, so that the office filter every ORM query
+    gets is not added to it: ``dossier_id`` already comes from this office's rows, and without
+    ``etude_id`` the probe is answered by the primary key alone (index-only on PostgreSQL:
+    a quarter faster at 1 000 000 files)."""
     sondes = []
     for mot in mots:
-        terme = aliased(TermeRecherche)
+        terme = TermeRecherche.__table__.alias()
         sondes.append(
-            exists().where(terme.dossier_id == dossier_id, _commence_par(terme.terme, mot))
+            exists().where(terme.c.dossier_id == dossier_id, _commence_par(terme.c.terme, mot))
         )
     return sondes
 
@@ -110,32 +118,37 @@ class _Requete:
         return critere
 
 
-def _compter_jusqu_au_plafond(session: Session, requete: Select[Any]) -> int:
-    premiers = requete.limit(PLAFOND_COMPTE + 1).subquery()
+def _compter_jusqu_au_plafond(
+    session: Session, requete: Select[Any], plafond: int = PLAFOND_COMPTE
+) -> int:
+    premiers = requete.limit(plafond + 1).subquery()
     return int(session.scalar(select(func.count()).select_from(premiers)) or 0)
 
 
 def _meneur(session: Session, requete: _Requete) -> tuple[str, int]:
     """The rarest word, and its number of index entries plus the office references matched
     as a prefix (each counted up to the ceiling)."""
-    entrees = {
-        mot: _compter_jusqu_au_plafond(
+    # Longest words first (usually the rarest); each next word is counted only up to the
+    # best count so far: "de ol" counts "ol", then "de" no further than that.
+    meneur, plus_rare = "", PLAFOND_COMPTE
+    for mot in sorted(requete.mots, key=len, reverse=True):
+        nombre = _compter_jusqu_au_plafond(
             session,
             select(TermeRecherche.dossier_id).where(
                 TermeRecherche.etude_id == requete.etude_id,
                 _commence_par(TermeRecherche.terme, mot),
             ),
+            plus_rare,
         )
-        for mot in requete.mots
-    }
-    meneur = min(requete.mots, key=lambda mot: entrees[mot])
+        if not meneur or nombre < plus_rare:
+            meneur, plus_rare = mot, nombre
     references = 0
     if requete.reference is not None:
         references = _compter_jusqu_au_plafond(
             session,
             select(Dossier.id).where(_commence_par(Dossier.reference, requete.reference)),
         )
-    return meneur, entrees[meneur] + references
+    return meneur, plus_rare + references
 
 
 def _page(
