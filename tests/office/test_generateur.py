@@ -42,7 +42,7 @@ from clerc.office.models import (
     Utilisateur,
 )
 from clerc.office.models.etude import ROLES
-from clerc.office.services import paiements
+from clerc.office.services import paiements, procedures
 from clerc.office.services.dossiers import decompte_de
 from clerc.office.services.etudes import contexte as contexte_etude
 from clerc.office.validation import departement_du_code_postal
@@ -452,36 +452,32 @@ def test_la_commande_generer_ecrit_l_etude_puis_refuse_une_base_pleine(
     assert resultat.exit_code == 2 and "au moins un dossier" in resultat.stderr
 
 
-def test_chaque_procedure_generee_est_un_parcours_valide(moteur: Engine) -> None:
-    # Issue 4 §4: the synthetic office walks its procedures with the engine. Replaying every
-    # generated procedure step by step, the engine accepts each step on its date (order,
-    # windows, day of service: CPC 664, CPCE L141-1), and the stored status and agenda items
-    # are those the engine gives after the last step.
-    generer(moteur, dossiers=300, graine=1, au=AU)
+def _rejouer(moteur: Engine) -> list[ProcedureDossier]:
+    """Replay every generated procedure step by step: the engine accepts each step on its date
+    (order, windows, day and hour of service: CPC 664, CPCE L141-1), every served step says how
+    it was served (the CPC 658/659 letters follow from it), and the stored status and agenda
+    items are those the engine gives after the last step. Returns the procedures."""
     with Session(moteur) as session:
-        procedures_ = session.scalars(
-            select(ProcedureDossier).options(selectinload(ProcedureDossier.etapes))
-        ).all()
+        procedures_ = list(
+            session.scalars(
+                select(ProcedureDossier).options(selectinload(ProcedureDossier.etapes))
+            ).all()
+        )
         territoires = dict(session.execute(select(Dossier.id, Dossier.territoire)).all())
         nombre_echeances = session.scalar(
             select(func.count()).select_from(Echeance).where(Echeance.procedure_id.is_not(None))
         )
-        fonds_a_l_agenda = sorted(
-            session.execute(
-                select(Echeance.dossier_id, Echeance.date_limite).where(
-                    Echeance.procedure_id.is_(None)
-                )
-            ).all()
-        )
-    assert len(procedures_) > 50
     attendues = 0
     for procedure_ in procedures_:
         loi = procedure(procedure_.code, procedure_.demarree_le)
+        assert loi.version == procedure_.version
         territoire = territoires[procedure_.dossier_id]
         faites: list[EtapeFaite] = []
         for etape in procedure_.etapes:
             if etape.code in CODES_FORMALITES:
                 continue
+            if loi.etape(etape.code).signifiee:
+                assert etape.mode and etape.heure, (procedure_.code, etape.code)
             nouvelle = EtapeFaite(etape.code, etape.jour, etape.heure, etape.mode)
             verifier_etape(loi, tuple(faites), nouvelle, territoire)
             faites.append(nouvelle)
@@ -489,10 +485,33 @@ def test_chaque_procedure_generee_est_un_parcours_valide(moteur: Engine) -> None
         etat_, elements = echeances(loi, toutes, max(e.jour for e in toutes), territoire)
         if procedure_.statut == "abandonnee":
             assert etat_.statut == "en_cours"
+        elif procedure_.statut == "caduque" and etat_.statut == "en_cours":
+            # Lapsed since its last step, as the office's daily check records it on AU: the
+            # letters still owed and the lapse to deal with.
+            etat_au, elements_au = echeances(loi, toutes, AU, territoire)
+            assert etat_au.statut == "caduque" and procedure_.motif == etat_au.motif
+            attendues += len([e for e in elements_au if e.etape in CODES_FORMALITES]) + 1
         else:
             assert procedure_.statut == etat_.statut
             attendues += len(elements)
     assert nombre_echeances == attendues
+    return procedures_
+
+
+def test_chaque_procedure_generee_est_un_parcours_valide(moteur: Engine) -> None:
+    # Issue 4 §4: the synthetic office walks its procedures with the engine.
+    generer(moteur, dossiers=300, graine=1, au=AU)
+    with Session(moteur) as session:
+        fonds_a_l_agenda = sorted(
+            session.execute(
+                select(Echeance.dossier_id, Echeance.date_limite).where(
+                    Echeance.procedure_id.is_(None)
+                )
+            ).all()
+        )
+    assert len(_rejouer(moteur)) > 50
+    # The generated office is as the daily check of lapses leaves it: nothing new to record.
+    assert procedures.constater_caducites(contexte_etude(moteur, "DEMO", "test"), AU) == []
     # The funds still held at AU are on the agenda with their R444-56 date, as the office
     # computes them from its ledger.
     contexte_ = contexte_etude(moteur, "DEMO", "test")
@@ -502,3 +521,45 @@ def test_chaque_procedure_generee_est_un_parcours_valide(moteur: Engine) -> None
         (ids[a.reference], a.fonds.date_limite) for a in paiements.fonds_detenus(contexte_, AU)
     )
     assert fonds_a_l_agenda == attendus and attendus
+
+
+def test_chaque_procedure_simulee_est_parcourue_avec_le_moteur_sans_delai_manque(
+    modele_sqlite: Path, tmp_path: Path
+) -> None:
+    # Issue 4: every procedure the synthetic office simulates (enforcement, service of the
+    # title, order for payment in each of its versions, expulsion, amicable recovery, small
+    # and commercial claims, conservatory seizure) is a walk the engine replays; no file
+    # without a trap misses a deadline of the étude that carries a sanction.
+    moteur = _copie_sqlite(modele_sqlite, tmp_path / "etude.sqlite3")
+    generer(moteur, dossiers=2000, graine=1, au=AU)
+    procedures_ = _rejouer(moteur)
+    codes = Counter(p.code for p in procedures_)
+    assert set(codes) == {
+        "saisie_attribution", "saisie_remunerations", "saisie_vente", "signification_titre",
+        "injonction_de_payer", "expulsion", "recouvrement_amiable", "petites_creances",
+        "saisie_conservatoire", "creances_commerciales_incontestees",
+    }, codes  # fmt: skip
+    assert {p.version for p in procedures_ if p.code == "injonction_de_payer"} == {
+        "avant-2022",
+        "2022-03-01",
+        "2026-09-01",
+    }  # CPC 1411, 1422: the version of the ordonnance's date
+    # Walks reach their end: the sale's price paid out, the title issued, the expulsion done,
+    # the first measure after the service of the judgment or of the order.
+    terminees = {(p.code, p.statut) for p in procedures_}
+    for code in codes:
+        assert (code, "terminee") in terminees, code
+    with Session(moteur) as session:
+        pieges = set(session.scalars(select(Piege.dossier_id)))
+        manquees = session.execute(
+            select(Dossier.reference, Echeance.etape, Echeance.date_limite).where(
+                Echeance.dossier_id == Dossier.id,
+                Echeance.procedure_id.is_not(None),
+                Echeance.tenu_par == "etude",
+                Echeance.sanction.is_not(None),
+                Echeance.date_limite < AU,
+                Dossier.id.not_in(sorted(pieges)),
+            )
+        ).all()
+    assert not manquees
+    assert not [p for p in procedures_ if p.statut == "caduque" and p.dossier_id not in pieges]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -137,6 +138,7 @@ def montant_en_lettres(montant_: Decimal) -> str:
     return texte
 
 
+@lru_cache(maxsize=8192)  # pure; the delays' explanations format the same dates again and again
 def format_date_longue(jour: date) -> str:
     """ "1er mars 2026", "29 novembre 2026" (babel, with the French ordinal for the 1st)."""
     texte = str(format_date(jour, "d MMMM y", locale="fr_FR"))
