@@ -34,6 +34,7 @@ test: lint typecheck pytest
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/decomptes.py
 	$(BIN)/python benchmarks/office.py --dossiers $(or $(DOSSIERS),1000000)
+	$(BIN)/python benchmarks/actes.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
@@ -51,3 +52,16 @@ ifeq ($(PG_CTL),)
 endif
 
 pytest: postgresql
+
+# Poppler (pdftotext, pdffonts, pdftoppm) for the tests of the acts (tests/actes read the PDFs
+# they render): the Debian package is installed only when one of the three is missing.
+POPPLER := $(wildcard /usr/bin/pdftotext /usr/bin/pdffonts /usr/bin/pdftoppm)
+
+.PHONY: poppler-utils
+poppler-utils:
+ifneq ($(words $(POPPLER)),3)
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils || \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils; }
+endif
+
+pytest: poppler-utils

@@ -1,0 +1,196 @@
+"""An act's content made into the data of its template (``modeles/acte.typ``): French text only.
+
+The sentences come from the act type's declaration (``corps`` and the mentions' ``texte``),
+filled by ``conformite.phrase``: the template prints exactly what the checker checked. Amounts
+print "1 234,56 €", dates "1er mars 2026", the act opens "L'an deux mille vingt-six, le ...".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clerc.actes.conformite import mentions_applicables, phrase
+from clerc.actes.modele import MODES_REMISE, ContenuActe, Personne
+from clerc.actes.texte import (
+    date_longue,
+    euros,
+    formule_date_acte,
+    montant_en_chiffres_et_lettres,
+)
+from clerc.actes.types_actes import TypeActe
+
+
+def designation(p: Personne) -> dict[str, str]:
+    """``{"nom", "designation"}`` as commun.typ prints a party (CPC 648): the name in bold,
+    then the rest of the identity."""
+    morceaux: list[str] = []
+    if p.personne_physique:
+        if p.profession:
+            morceaux.append(p.profession)
+        if p.date_naissance:
+            ne = f"né(e) le {date_longue(p.date_naissance)}"
+            morceaux.append(f"{ne} à {p.lieu_naissance}" if p.lieu_naissance else ne)
+        if p.nationalite:
+            morceaux.append(f"de nationalité {p.nationalite}")
+        if p.adresse:
+            morceaux.append(f"demeurant {p.adresse_en_ligne}")
+    else:
+        if p.forme:
+            morceaux.append(p.forme)
+        if p.siren:
+            morceaux.append(f"immatriculée sous le n° SIREN {p.siren}")
+        if p.adresse:
+            morceaux.append(f"dont le siège est {p.adresse_en_ligne}")
+        if p.representant:
+            morceaux.append(f"agissant poursuites et diligences de {p.representant}")
+    return {"nom": p.designation, "designation": "".join(f", {m}" for m in morceaux)}
+
+
+def _remise(contenu: ContenuActe) -> dict[str, Any] | None:
+    r = contenu.remise
+    if r is None:
+        return None
+    donnees: dict[str, Any] = {
+        "mode": MODES_REMISE.get(r.mode, r.mode),
+        "date": date_longue(contenu.jour),
+        "paragraphes": [p for p in (r.diligences,) if p],
+    }
+    heure = r.heure or contenu.heure
+    if heure is not None:
+        donnees["heure"] = f"{heure.hour} h {heure.minute:02d}"
+    if r.personne_presente:
+        donnees["parlant_a"] = r.personne_presente
+    if r.avis_de_passage:
+        donnees["paragraphes"].append(
+            "Un avis de passage daté, mentionnant la nature de l'acte, le nom du requérant et "
+            "le lieu de remise de la copie, a été laissé au domicile du destinataire (CPC 655, "
+            "656)."
+        )
+    return donnees
+
+
+def _cout(contenu: ContenuActe) -> dict[str, Any]:
+    c = contenu.cout
+    if c is None:
+        return {
+            "lignes": [],
+            "total": {"libelle": "Coût de l'acte", "montant": "indisponible"},
+            "mentions": [f"Coût indisponible : {contenu.cout_indisponible or 'non calculé'}."],
+        }
+    return {
+        "lignes": [
+            {"libelle": ligne.libelle, "montant": euros(ligne.montant)}
+            | ({"detail": ligne.article} if ligne.article else {})
+            for ligne in c.lignes
+        ],
+        "total": {"libelle": "Coût de l'acte TTC", "montant": euros(c.total_ttc)},
+        "mentions": [
+            f"Tarif : {c.article} n° {c.numero}, prestation du {date_longue(c.date_prestation)}"
+            f" (tarif du {date_longue(c.date_tarif)}). Coût à la charge du débiteur (CPCE "
+            "L111-8)."
+        ],
+    }
+
+
+def _ville(adresse: tuple[str, ...]) -> str:
+    """ "Lyon" from ("12 rue de la République", "69002 Lyon")."""
+    derniere = adresse[-1] if adresse else ""
+    morceaux = derniere.split(maxsplit=1)
+    return morceaux[1] if len(morceaux) == 2 and morceaux[0].isdigit() else derniere
+
+
+def contexte_docx(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
+    """The context of ``modeles/acte.docx`` (the editable DOCX): the same text as the PDF."""
+    d = donnees_acte(type_, contenu)
+    parties = d["parties"]
+    paragraphes = list(d["corps"])
+    if "titre_executoire" in d:
+        titre = d["titre_executoire"]
+        de = "d'" if titre[:1].lower() in "aeiouyéèàh" else "de "
+        paragraphes.insert(0, f"En vertu {de}{titre}.")
+    return {
+        "titre": d["titre"].upper(),
+        "formule_date": d["formule_date"],
+        "references": d["references"],
+        "etude": {"telephone": "", "courriel": "", "mentions": []} | d["etude"],
+        "requerants": parties["requerants"],
+        "election": parties["election"],
+        "instrumentaire": parties["instrumentaire"],
+        "verbe": parties["verbe"].upper(),
+        "destinataires": parties["destinataires"],
+        "paragraphes": paragraphes,
+        "decompte": d.get("decompte", {"lignes": [], "total": {"libelle": "", "montant": ""}}),
+        "mentions": [m["texte"] for m in d["mentions"]]
+        + [f"{t['titre']} : {t['texte']}" for t in d["textes"]],
+        "cout": d["cout"],
+        "signature": d["signature"],
+    }
+
+
+def donnees_acte(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
+    """The JSON data of ``modeles/acte.typ`` for this act (raises DonneeManquante when a
+    sentence lacks its data: check the act first)."""
+    e = contenu.etude
+    donnees: dict[str, Any] = {
+        "titre": type_.titre,
+        "formule_date": formule_date_acte(contenu.jour),
+        "etude": {
+            "nom": e.nom,
+            "qualite": "Commissaires de justice",
+            "titulaires": [e.signataire],
+            "adresse": list(e.adresse),
+        }
+        | ({"telephone": e.telephone} if e.telephone else {})
+        | ({"courriel": e.courriel} if e.courriel else {}),
+        "references": {
+            "dossier": contenu.reference,
+            "code_acte": type_.code,
+            "initiales": contenu.initiales or "—",
+            "date_edition": date_longue(contenu.jour),
+        },
+        "parties": {
+            "requerants": [designation(contenu.requerant)],
+            "election": "Élisant domicile en mon étude.",
+            "instrumentaire": (
+                f"J'ai, {e.signataire}, {e.qualite} au sein de {e.nom}, y demeurant "
+                f"{', '.join(e.adresse)}, soussigné(e),"
+            ),
+            "verbe": f"{type_.verbe[:1].upper()}{type_.verbe[1:]} à" if type_.verbe else "À",
+            "destinataires": [designation(contenu.destinataire)],
+        },
+        "corps": [phrase(p, contenu) for p in type_.corps],
+        "mentions": [
+            {"texte": phrase(m.texte, contenu), "apparente": m.apparente}
+            for m in mentions_applicables(type_, contenu)
+            if m.texte is not None
+        ],
+        "textes": [{"titre": f"Article {t.article}", "texte": t.texte} for t in contenu.textes],
+        "cout": _cout(contenu),
+        "signature": {
+            "lieu": f"Fait à {_ville(e.adresse)}",
+            "nom": e.signataire,
+            "qualite": e.qualite.capitalize(),
+            "mention": "Sceau et signature",
+        },
+    }
+    if contenu.titre is not None:
+        donnees["titre_executoire"] = contenu.titre.description
+    if contenu.decompte is not None:
+        d = contenu.decompte
+        donnees["decompte"] = {
+            "titre": f"Décompte au {date_longue(d.au)}",
+            "lignes": [
+                {"libelle": ligne.libelle, "montant": euros(ligne.montant)}
+                | ({"detail": ligne.detail} if ligne.detail else {})
+                for ligne in d.lignes
+            ],
+            "total": {"libelle": "Total", "montant": euros(d.total)},
+            "total_en_lettres": montant_en_chiffres_et_lettres(d.total),
+        }
+    remise = _remise(contenu)
+    if remise is not None:
+        donnees["remise"] = remise
+    return donnees
+
+
+__all__ = ["contexte_docx", "designation", "donnees_acte"]

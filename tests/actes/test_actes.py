@@ -1,0 +1,82 @@
+"""Acts rendered from their declaration: the PDF says what the checker checked, the DOCX
+reopens, and the text of each act on fixed data is kept as a reviewed file (a golden file: a
+change of wording shows as a diff of ``tests/actes/attendus/<type>.txt``)."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import pytest
+
+from clerc.actes.composition import contexte_docx, donnees_acte
+from clerc.actes.rendu import rendre_docx, rendre_pdf
+from clerc.actes.types_actes import type_acte
+from tests.actes.exemples import denonciation
+
+ATTENDUS = Path(__file__).parent / "attendus"
+HORODATAGE = datetime(2023, 3, 8, 9, 30, tzinfo=UTC)
+EXEMPLES = {"denonciation_saisie_attribution": denonciation}
+
+
+def _texte(pdf: bytes, poppler: Callable[..., str], tmp_path: Path) -> str:
+    chemin = tmp_path / "acte.pdf"
+    chemin.write_bytes(pdf)
+    # One space for any run of spaces (the narrow no-break space comes out as a space).
+    return "\n".join(
+        re.sub(r"[ \u00a0\u202f]+", " ", ligne).strip()
+        for ligne in poppler("pdftotext", chemin, "-").splitlines()
+    ).strip()
+
+
+@pytest.mark.parametrize("code", sorted(EXEMPLES))
+def test_texte_de_l_acte_sur_donnees_fixes(
+    code: str, poppler: Callable[..., str], tmp_path: Path
+) -> None:
+    contenu = EXEMPLES[code]()
+    pdf = rendre_pdf("acte", donnees_acte(type_acte(code), contenu), horodatage=HORODATAGE)
+    texte = _texte(pdf, poppler, tmp_path)
+    attendu = ATTENDUS / f"{code}.txt"
+    if os.environ.get("CLERC_REECRIRE_ATTENDUS") == "1":  # after reviewing the diff
+        attendu.write_text(texte + "\n", encoding="utf-8")
+    assert texte == attendu.read_text(encoding="utf-8").strip()
+
+
+def test_la_denonciation_imprime_les_mentions_verifiees(
+    poppler: Callable[..., str], tmp_path: Path
+) -> None:
+    pdf = rendre_pdf("acte", donnees_acte(type_acte("denonciation_saisie_attribution"),
+                                          denonciation()))  # fmt: skip
+    texte = _texte(pdf, poppler, tmp_path).replace("\n", " ")
+    for attendu in (
+        "DÉNONCIATION DE SAISIE-ATTRIBUTION",
+        "L'an deux mille vingt-trois, le huit mars",
+        # R211-3 2°: the month and its expiry, Tuesday 11 April 2023 (CPC 642).
+        "Ce délai expire le 11 avril 2023.",
+        # R211-3 4°: the SBI left on the account (R162-2).
+        "la somme de 646,52 €, à caractère alimentaire",
+        "6 155,49 € (six mille cent cinquante-cinq euros et quarante-neuf centimes)",
+        # Cost at the 2020 tariff (n° 5: 32,98 € HT, A444-13), with its total.
+        "Coût de l'acte TTC",
+        "Page 1 / 2",
+    ):
+        assert attendu in texte, attendu
+
+
+def test_le_docx_se_rouvre_avec_le_meme_texte() -> None:
+    contenu = denonciation()
+    fichier = rendre_docx(
+        "acte", contexte_docx(type_acte("denonciation_saisie_attribution"), contenu)
+    )
+    document = docx.Document(io.BytesIO(fichier))
+    texte = "\n".join(p.text for p in document.paragraphs)
+    assert "{{" not in texte and "{%" not in texte
+    assert "En vertu d'un jugement rendu par le tribunal judiciaire de Lyon" in texte
+    assert "Ce délai expire le 11 avril 2023." in texte
+    cellules = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "5\u202f000,00\xa0€" in cellules
