@@ -14,14 +14,21 @@ from pathlib import Path
 import docx
 import pytest
 
-from clerc.actes.composition import contexte_docx, donnees_acte
+from clerc.actes.composition import contexte_docx, donnees_acte, donnees_lettre
 from clerc.actes.rendu import rendre_docx, rendre_pdf
 from clerc.actes.types_actes import type_acte
 from tests.actes.exemples import denonciation
+from tests.actes.exemples_saisies import EXEMPLES_SAISIES
+from tests.actes.exemples_significations import ACTES as EXEMPLES_SIGNIFICATIONS
+from tests.actes.exemples_significations import LETTRES
 
 ATTENDUS = Path(__file__).parent / "attendus"
 HORODATAGE = datetime(2023, 3, 8, 9, 30, tzinfo=UTC)
-EXEMPLES = {"denonciation_saisie_attribution": denonciation}
+EXEMPLES = {
+    "denonciation_saisie_attribution": denonciation,
+    **EXEMPLES_SAISIES,
+    **EXEMPLES_SIGNIFICATIONS,
+}
 
 
 def _texte(pdf: bytes, poppler: Callable[..., str], tmp_path: Path) -> str:
@@ -40,6 +47,20 @@ def test_texte_de_l_acte_sur_donnees_fixes(
 ) -> None:
     contenu = EXEMPLES[code]()
     pdf = rendre_pdf("acte", donnees_acte(type_acte(code), contenu), horodatage=HORODATAGE)
+    texte = _texte(pdf, poppler, tmp_path)
+    attendu = ATTENDUS / f"{code}.txt"
+    if os.environ.get("CLERC_REECRIRE_ATTENDUS") == "1":  # after reviewing the diff
+        attendu.write_text(texte + "\n", encoding="utf-8")
+    assert texte == attendu.read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize("code", sorted(LETTRES))
+def test_texte_de_la_lettre_sur_donnees_fixes(
+    code: str, poppler: Callable[..., str], tmp_path: Path
+) -> None:
+    # Letters are rendered with the letter template (modeles/courrier.typ, lettre.typ).
+    contenu = LETTRES[code]()
+    pdf = rendre_pdf("courrier", donnees_lettre(type_acte(code), contenu), horodatage=HORODATAGE)
     texte = _texte(pdf, poppler, tmp_path)
     attendu = ATTENDUS / f"{code}.txt"
     if os.environ.get("CLERC_REECRIRE_ATTENDUS") == "1":  # after reviewing the diff

@@ -29,6 +29,7 @@ PHRASES = {
     "CPCE L211-2": "attribution immédiate au profit du saisissant de la créance saisie",
     "CPCE L211-3": "délégations, nantissements ou saisies antérieures",
     "CPCE L211-4": "agir à ses frais en répétition de l'indu",
+    "CPCE L221-1": "peut se joindre aux opérations de saisie par voie d'opposition",
     "CPCE L412-1": "délai de deux mois qui suit le commandement",
     "CPCE L412-3": "Le juge peut accorder des délais renouvelables",
     "CPCE L412-6": "jusqu'au 31 mars de l'année suivante",
@@ -43,8 +44,17 @@ PHRASES = {
     "CPCE R221-2": "est de 535 € en principal",
     "CPCE R221-3": "les nom et adresse de son employeur",
     "CPCE R411-1": "Ce commandement peut être délivré dans l'acte de signification du jugement.",
+    "CPCE L125-1": "L'accord du débiteur, constaté par l'huissier de justice, suspend",
+    "CPCE L412-4": "ne peut, en aucun cas, être inférieure à un mois ni supérieure à un an",
+    "CPCE L412-5": "par l'intermédiaire du système d'information prévu au dernier alinéa",
+    "CPCE R124-4": "La reproduction des deuxième et troisième alinéas de l'article L. 111-8.",
+    "CPCE R125-2": "L'absence de réponse dans le délai d'un mois vaut refus implicite ;",
+    "CPCE R162-2": "la somme est imputée en priorité sur les fonds disponibles à vue",
+    "CPCE R212-1-13": "sans nouveau commandement de payer préalable",
+    "CPCE R412-1": "ne sont pas reproduits pour l'application de l'article L. 412-8.",
     "CPC 680": "l'auteur d'un recours abusif ou dilatoire",
     "CPC 1413": "pourra être contraint par toutes voies de droit",
+    "CPC 1415": "A peine de nullité, l'opposition mentionne l'adresse du débiteur.",
 }
 
 VERSION_VALIDE = """\

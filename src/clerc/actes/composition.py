@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from clerc.actes.conformite import mentions_applicables, phrase
-from clerc.actes.modele import MODES_REMISE, ContenuActe, Personne
+from clerc.actes.modele import MODES_ENVOI, MODES_REMISE, ContenuActe, Personne
 from clerc.actes.texte import (
     date_longue,
     euros,
@@ -28,7 +28,8 @@ def designation(p: Personne) -> dict[str, str]:
         if p.profession:
             morceaux.append(p.profession)
         if p.date_naissance:
-            ne = f"né(e) le {date_longue(p.date_naissance)}"
+            accord = {"Madame": "née", "Monsieur": "né"}.get(p.designation.split(" ")[0], "né(e)")
+            ne = f"{accord} le {date_longue(p.date_naissance)}"
             morceaux.append(f"{ne} à {p.lieu_naissance}" if p.lieu_naissance else ne)
         if p.nationalite:
             morceaux.append(f"de nationalité {p.nationalite}")
@@ -128,8 +129,8 @@ def contexte_docx(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
 
 
 def donnees_acte(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
-    """The JSON data of ``modeles/acte.typ`` for this act (raises DonneeManquante when a
-    sentence lacks its data: check the act first)."""
+    """The JSON data of ``modeles/acte.typ`` for this act; a value the act lacks prints
+    "[À COMPLÉTER : ...]" (the checker reports it: such a draft cannot be signed)."""
     e = contenu.etude
     donnees: dict[str, Any] = {
         "titre": type_.titre,
@@ -158,13 +159,13 @@ def donnees_acte(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
             "verbe": f"{type_.verbe[:1].upper()}{type_.verbe[1:]} à" if type_.verbe else "À",
             "destinataires": [designation(contenu.destinataire)],
         },
-        "corps": [phrase(p, contenu) for p in type_.corps],
+        "corps": [phrase(p, contenu, brouillon=True) for p in type_.corps],
         "mentions": [
-            {"texte": phrase(m.texte, contenu), "apparente": m.apparente}
+            {"texte": phrase(m.texte, contenu, brouillon=True), "apparente": m.apparente}
             for m in mentions_applicables(type_, contenu)
             if m.texte is not None
         ],
-        "textes": [{"titre": f"Article {t.article}", "texte": t.texte} for t in contenu.textes],
+        "textes": [{"titre": t.intitule, "texte": t.texte} for t in contenu.textes],
         "cout": _cout(contenu),
         "signature": {
             "lieu": f"Fait à {_ville(e.adresse)}",
@@ -193,4 +194,99 @@ def donnees_acte(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
     return donnees
 
 
-__all__ = ["contexte_docx", "designation", "donnees_acte"]
+def _envoi(contenu: ContenuActe) -> str | None:
+    """ "Lettre recommandée avec demande d'avis de réception n° ... et lettre simple"."""
+    brut = contenu.champs.get("mode_envoi")
+    modes = (brut,) if isinstance(brut, str) else tuple(brut or ())
+    if not modes:
+        return None
+    libelles = [MODES_ENVOI.get(mode, mode) for mode in modes]
+    numero = contenu.champs.get("numero_envoi")
+    if numero:
+        libelles[0] += f" n° {numero}"
+    return " et ".join([libelles[0], *(libelle.lower() for libelle in libelles[1:])])
+
+
+def _decompte_lettre(contenu: ContenuActe) -> dict[str, Any] | None:
+    d = contenu.decompte
+    if d is None:
+        return None
+    return {
+        "titre": f"Décompte au {date_longue(d.au)}",
+        "lignes": [
+            {"libelle": ligne.libelle, "montant": euros(ligne.montant)}
+            | ({"detail": ligne.detail} if ligne.detail else {})
+            for ligne in d.lignes
+        ],
+        "total": {"libelle": "Total", "montant": euros(d.total)},
+        "total_en_lettres": montant_en_chiffres_et_lettres(d.total),
+    }
+
+
+def donnees_lettre(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
+    """The JSON data of ``modeles/courrier.typ`` (layout ``lettre.typ``) for a declared letter:
+    the office, the addressee and the file's reference (the identities a letter carries), the
+    declared sentences filled by ``phrase`` as the checker checked them (those "en caractères
+    très apparents" framed), the décompte after the sentence that announces it (the mention
+    checked by ``decompte``, else after the body), the reproduced texts (only the paragraphs
+    the text requires) and the pieces sent with the letter (a mention declared ``piece: true``
+    adds the value of its ``champ``). A value the letter lacks prints "[À COMPLÉTER : ...]"."""
+    e = contenu.etude
+    mentions = mentions_applicables(type_, contenu)
+    paragraphes: list[Any] = [phrase(p, contenu, brouillon=True) for p in type_.corps]
+    decompte = _decompte_lettre(contenu)
+    annonce = next((m for m in mentions if m.controle == "decompte" and m.texte), None)
+    if decompte is not None and annonce is None:
+        paragraphes.append({"decompte": decompte})
+    for mention in mentions:
+        if mention.texte is not None:
+            texte = phrase(mention.texte, contenu, brouillon=True)
+            paragraphes.append({"texte": texte, "apparente": True} if mention.apparente else texte)
+        if mention is annonce:
+            paragraphes.append({"decompte": decompte})
+    civilite = contenu.destinataire.designation.split(" ", 1)[0]
+    appel = str(
+        contenu.champs.get("appel")
+        or (f"{civilite}," if civilite in ("Madame", "Monsieur") else "Madame, Monsieur,")
+    )
+    references = f"dossier {contenu.reference}" + (
+        f" ({contenu.initiales})" if contenu.initiales else ""
+    )
+    donnees: dict[str, Any] = {
+        "etude": {
+            "nom": e.nom,
+            "qualite": e.qualite.capitalize(),
+            "titulaires": [e.signataire],
+            "adresse": list(e.adresse),
+        }
+        | ({"telephone": e.telephone} if e.telephone else {})
+        | ({"courriel": e.courriel} if e.courriel else {}),
+        "destinataire": {
+            "nom": contenu.destinataire.designation,
+            "adresse": list(contenu.destinataire.adresse),
+        },
+        "lieu": _ville(e.adresse),
+        "date": date_longue(contenu.jour),
+        "references": references,
+        "objet": phrase(type_.titre, contenu, brouillon=True),
+        "appel": appel,
+        "paragraphes": paragraphes,
+        "textes": [{"titre": t.intitule, "texte": t.texte.split("\n\n")} for t in contenu.textes],
+        "formule": (
+            f"Je vous prie d'agréer, {appel.rstrip(',')}, l'expression de mes salutations "
+            "distinguées."
+        ),
+        "signature": {"nom": e.signataire, "qualite": e.qualite.capitalize()},
+        "pieces": [
+            str(contenu.champs[str(m.parametres["champ"])])
+            for m in mentions
+            if m.parametres.get("piece") and contenu.champs.get(str(m.parametres["champ"]))
+        ],
+    }
+    envoi = _envoi(contenu)
+    if envoi is not None:
+        donnees["envoi"] = envoi
+    return donnees
+
+
+__all__ = ["contexte_docx", "designation", "donnees_acte", "donnees_lettre"]

@@ -17,11 +17,13 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from clerc.actes.modele import MODES_REMISE, ContenuActe, Personne
+from clerc.actes.modele import MODES_ENVOI, MODES_REMISE, ContenuActe, Personne
 from clerc.actes.texte import date_longue, euros
+from clerc.actes.textes_reproduits import TexteIntrouvable, extrait
 from clerc.actes.types_actes import Mention, TypeActe
 from clerc.rules.delais import NatureActe, empechements_horaires
 from clerc.rules.erreurs import ErreurClerc
+from clerc.rules.procedures.formalites import premier_jour_ouvrable_suivant
 
 MIDI = time(12, 0)
 
@@ -51,18 +53,37 @@ class DonneeManquante(ErreurClerc):
     """A sentence of the act needs a value the content does not have."""
 
 
+@dataclass(frozen=True)
+class _AComplete:
+    """A value missing from a draft: printed so that nobody can mistake it for text."""
+
+    chemin: str
+
+    def __format__(self, _specification: str) -> str:
+        return f"[À COMPLÉTER : {self.chemin}]"
+
+    def __getattr__(self, nom: str) -> None:
+        return None
+
+    def get(self, _cle: str) -> None:
+        return None
+
+
 class _Vue:
     """Read access for the ``{placeholders}`` of a declared sentence: dates print "1er mars
     2026", amounts "1 234,56 €"; a missing value raises DonneeManquante naming it."""
 
-    def __init__(self, valeur: Any, chemin: str) -> None:
+    def __init__(self, valeur: Any, chemin: str, brouillon: bool = False) -> None:
         self._valeur = valeur
         self._chemin = chemin
+        self._brouillon = brouillon
 
     def _suite(self, valeur: Any, chemin: str) -> _Vue:
         if valeur is None or valeur == "" or valeur == ():
+            if self._brouillon:
+                return _Vue(_AComplete(chemin), chemin, brouillon=True)
             raise DonneeManquante(chemin)
-        return _Vue(valeur, chemin)
+        return _Vue(valeur, chemin, self._brouillon)
 
     def __getattr__(self, nom: str) -> _Vue:
         if nom.startswith("_"):
@@ -70,11 +91,13 @@ class _Vue:
         return self._suite(getattr(self._valeur, nom, None), f"{self._chemin}.{nom}")
 
     def __getitem__(self, cle: str) -> _Vue:
-        valeur = self._valeur.get(cle) if isinstance(self._valeur, dict) else None
+        valeur = self._valeur.get(cle) if isinstance(self._valeur, dict | _AComplete) else None
         return self._suite(valeur, f"{self._chemin}[{cle}]")
 
     def __format__(self, specification: str) -> str:
         valeur = self._valeur
+        if isinstance(valeur, _AComplete):
+            return format(valeur, specification)
         if isinstance(valeur, date) and not isinstance(valeur, datetime):
             return date_longue(valeur)
         if isinstance(valeur, Decimal):
@@ -86,14 +109,17 @@ class _Vue:
         return format(valeur, specification)
 
 
-def phrase(texte: str, contenu: ContenuActe) -> str:
+def phrase(texte: str, contenu: ContenuActe, *, brouillon: bool = False) -> str:
     """A declared sentence with its ``{placeholders}`` filled from the act's content (the
     fields of ContenuActe: ``{delais[fin_contestation]}``, ``{tiers.designation}``,
-    ``{champs[montant_saisi]}``...)."""
+    ``{champs[montant_saisi]}``...). A missing value raises DonneeManquante, or, for a draft
+    (``brouillon``), prints "[À COMPLÉTER : ...]"."""
     racine = {
-        nom: _Vue(getattr(contenu, nom), nom)
-        for nom in contenu.__dataclass_fields__
+        nom: _Vue(getattr(contenu, nom), nom, brouillon)
         if getattr(contenu, nom) is not None
+        else _Vue(_AComplete(nom), nom, True)
+        for nom in contenu.__dataclass_fields__
+        if getattr(contenu, nom) is not None or brouillon
     }
     try:
         return texte.format_map(racine)
@@ -109,7 +135,7 @@ Controle = Callable[[TypeActe, Mention, ContenuActe], list[str]]
 def _identite(partie: Personne | None, qui: str, complete: bool) -> list[str]:
     """CPC 648: a natural person by nom, prénoms, profession, domicile, nationalité, date and
     place of birth (the requérant: 2°); a legal person by forme, dénomination, siège and the
-    organ representing it. The addressee (3°): nom and domicile, or dénomination and siège."""
+    organ representing it. The addressee (4°): nom and domicile, or dénomination and siège."""
     if partie is None:
         return [f"{qui} : absent de l'acte."]
     attendus: list[tuple[str, Any]]
@@ -239,9 +265,64 @@ def _texte_reproduit(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
     return [f"Texte de {article} non reproduit : l'acte ne peut être signé sans lui."]
 
 
+def _extrait_reproduit(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """Some paragraphs of an article, word for word as stored for the act's day (CPCE R211-1
+    5°: "le premier alinéa de l'article L. 211-2", "le troisième alinéa de l'article L. 211-4")."""
+    article = str(m.parametres["article"])
+    try:
+        attendu = extrait(article, c.jour, [int(a) for a in m.parametres["alineas"]])
+    except TexteIntrouvable:
+        return [f"Texte de {article} non reproduit : aucune version stockée en vigueur le "
+                f"{date_longue(c.jour)}, l'acte ne peut être signé sans lui."]  # fmt: skip
+    for texte in c.textes:
+        if texte.article == attendu.article and texte.alineas == attendu.alineas:
+            if texte.texte.strip() != attendu.texte:
+                return [f"{attendu.intitule} : le texte reproduit n'est pas celui en vigueur."]
+            return []
+    return [f"Texte de {attendu.intitule.removeprefix('Article ')} non reproduit : l'acte ne "
+            "peut être signé sans lui."]  # fmt: skip
+
+
+def _taux_interets(_t: TypeActe, _m: Mention, c: ContenuActe) -> list[str]:
+    """CPCE R221-1 1°, R212-1-3 1°: the accrued interest in the décompte, with its rate."""
+    if c.decompte is None:
+        return []  # the décompte check reports it
+    lignes = [ligne for ligne in c.decompte.lignes if "intérêt" in ligne.libelle.lower()]
+    if not lignes:
+        return ["Intérêts échus absents du décompte (0,00 € s'il n'en est pas réclamé)."]
+    return [
+        f"« {ligne.libelle} » : taux des intérêts non indiqué."
+        for ligne in lignes
+        if ligne.montant and "%" not in ligne.detail and "taux" not in ligne.detail.lower()
+    ]
+
+
+def _provision_interets(_t: TypeActe, _m: Mention, c: ContenuActe) -> list[str]:
+    """CPCE R211-1 3°: the sums claimed "majorées d'une provision pour les intérêts à échoir
+    dans le délai d'un mois prévu pour élever une contestation"."""
+    if c.decompte is None:
+        return []  # the décompte check reports it
+    if any("provision" in ligne.libelle.lower() for ligne in c.decompte.lignes):
+        return []
+    return ["Décompte sans provision pour les intérêts à échoir pendant le mois de contestation."]
+
+
+def _delai_expire(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """An act that may be drawn up only once a deadline has run (CPCE R211-6: the certificate
+    that no contestation was raised within the month)."""
+    cle = str(m.parametres["delai"])
+    fin = c.controle.delais.get(cle) or c.delais.get(cle)
+    if fin is None:
+        return [f"Date d'expiration du délai ({cle}) inconnue."]
+    if c.jour <= fin:
+        return [f"Acte du {date_longue(c.jour)} : le délai n'expire que le {date_longue(fin)}."]
+    return []
+
+
 def _cout(_t: TypeActe, _m: Mention, c: ContenuActe) -> list[str]:
     if c.cout is None:
-        return [f"Coût indisponible : {c.cout_indisponible or 'non calculé'}."]
+        manque = (c.cout_indisponible or "non calculé").rstrip(".")
+        return [f"Coût indisponible : {manque}."]
     return []
 
 
@@ -282,6 +363,178 @@ def _presence(_t: TypeActe, _m: Mention, _c: ContenuActe) -> list[str]:
     return []
 
 
+# --- checks of the significations and of the letters ---------------------------------------
+
+
+def _reference(_t: TypeActe, _m: Mention, c: ContenuActe) -> list[str]:
+    """A letter gives the file's reference (CPCE R124-4 last al.: recalled in later steps)."""
+    return [] if c.reference.strip() else ["Référence du dossier manquante."]
+
+
+def _identite_creancier(_t: TypeActe, _m: Mention, c: ContenuActe) -> list[str]:
+    """CPCE R124-4 2°, R125-2 I 2°: the creditor's name (or dénomination) and address (or
+    registered office)."""
+    return _identite(c.requerant, "Créancier", complete=False)
+
+
+def _acte_dans_le_delai(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """The act is done by the deadline the procedure engine gives for its own step (CPC 478,
+    1411: within six months, or the title is non avenu)."""
+    cle = str(m.parametres["delai"])
+    limite = c.controle.delais.get(cle)
+    if limite is None:
+        return [f"Date limite ({cle}) non fournie par le moteur des procédures."]
+    if c.jour > limite:
+        return [f"Acte du {date_longue(c.jour)}, après la date limite du {date_longue(limite)}."]
+    return []
+
+
+def _delai_a_personne(t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """A deadline counted from this very service is stated only when it was made à personne:
+    otherwise it runs from a later act (CPC 1416 al. 2), and a date would mislead."""
+    if c.remise is None or c.remise.mode != "personne":
+        return [
+            "Date d'expiration indiquée alors que la signification n'est pas faite à personne : "
+            "le délai court d'un acte ultérieur (CPC 1416 al. 2)."
+        ]
+    return _delai(t, m, c)
+
+
+def _date_prealable(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """A formality that must come before the act (CPC 678: notification to the avocat)."""
+    jour = c.champs.get(str(m.parametres["champ"]))
+    if not isinstance(jour, date):
+        return [f"{m.libelle} : date non renseignée."]
+    if jour > c.jour:
+        return [f"{m.libelle} : faite le {date_longue(jour)}, après l'acte."]
+    return []
+
+
+def _lignes_decompte(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """The décompte distinguishes the items the text names (``requis``: words its lines must
+    contain) and leaves out what the text excludes (``exclus``: the creditor's own costs)."""
+    d = c.decompte
+    if d is None or not d.lignes:
+        return ["Décompte des sommes réclamées absent."]
+    libelles = [ligne.libelle.casefold() for ligne in d.lignes]
+    exclus = [str(mot).casefold() for mot in m.parametres.get("exclus", ())]
+    constats = [
+        f"Décompte sans ligne « {requis} »."
+        for requis in m.parametres.get("requis", ())
+        if not any(str(requis).casefold() in libelle for libelle in libelles)
+    ]
+    constats += [
+        f"Ligne « {ligne.libelle} » : ces frais restent à la charge du créancier."
+        for ligne, libelle in zip(d.lignes, libelles, strict=True)
+        if any(mot in libelle for mot in exclus)
+    ]
+    return constats
+
+
+def _mode_envoi(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """How a letter is sent (``champs["mode_envoi"]``: keys of MODES_ENVOI): only the
+    ``modes`` the text allows, and every mode it ``requis``."""
+    brut = c.champs.get("mode_envoi")
+    modes = (brut,) if isinstance(brut, str) else tuple(brut or ())
+    if not modes:
+        return ["Mode d'envoi de la lettre non indiqué."]
+    permis = [str(mode) for mode in m.parametres["modes"]]
+    prevus = " ou ".join(MODES_ENVOI[mode].lower() for mode in permis)
+    constats = [
+        f"Envoi par {MODES_ENVOI.get(mode, mode).lower()} : le texte prévoit {prevus}."
+        for mode in modes
+        if mode not in permis
+    ]
+    constats += [
+        f"Envoi par {MODES_ENVOI[str(requis)].lower()} manquant."
+        for requis in m.parametres.get("requis", ())
+        if requis not in modes
+    ]
+    return constats
+
+
+def _jour_ouvrable_suivant(c: ContenuActe, cle: str, depuis: date) -> date:
+    """The date the engine gives (``clerc.rules.procedures.formalites``) or, failing it, the
+    one its rule computes: the first working day after ``depuis`` (CPC 658, 659 al. 2)."""
+    return c.controle.delais.get(cle) or premier_jour_ouvrable_suivant(depuis, c.territoire)
+
+
+def _envoi_dans_le_delai(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """A letter sent the day of the service it follows or, at the latest, the first working
+    day after (CPC 658; CPC 659 al. 2)."""
+    cle = str(m.parametres["depuis"])
+    signifie_le = c.champs.get(cle)
+    if not isinstance(signifie_le, date):
+        return [f"Date de la signification ({cle}) non indiquée."]
+    limite = _jour_ouvrable_suivant(c, str(m.parametres["delai"]), signifie_le)
+    if c.jour < signifie_le:
+        return [
+            f"Lettre datée du {date_longue(c.jour)}, avant la signification du "
+            f"{date_longue(signifie_le)}."
+        ]
+    if c.jour > limite:
+        return [
+            f"Lettre du {date_longue(c.jour)} : elle devait partir au plus tard le "
+            f"{date_longue(limite)} (le jour même ou le premier jour ouvrable suivant)."
+        ]
+    return []
+
+
+def _delai_lettre(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """The latest day of the letters an act announces (CPC 659 al. 2: the same day or the
+    first working day after the procès-verbal), as the engine or its rule gives it."""
+    cle = str(m.parametres["delai"])
+    indique = c.delais.get(cle)
+    if indique is None:
+        return [f"Date d'envoi des lettres ({cle}) non indiquée."]
+    attendu = _jour_ouvrable_suivant(c, cle, c.jour)
+    if indique != attendu:
+        return [
+            f"Lettres annoncées au plus tard le {date_longue(indique)} : la loi donne le "
+            f"{date_longue(attendu)}."
+        ]
+    return []
+
+
+def _remise_avisee(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """CPC 658: the letter follows a service at home or at the office (655, 656), at an
+    elected domicile or on a legal person, and says what became of the copy: deposited at the
+    office (the field ``champ_etude`` selects the 656 sentences) or handed to someone (the
+    field ``champ_remise``)."""
+    r = c.remise
+    if r is None:
+        return ["Modalités de la signification dont la lettre avise non indiquées."]
+    etude = c.champs.get(str(m.parametres["champ_etude"]))
+    remise = c.champs.get(str(m.parametres["champ_remise"]))
+    if r.mode == "etude":
+        if not etude:
+            return ["Copie déposée à l'étude : la lettre doit le dire et rappeler CPC 656."]
+        return []
+    if (
+        r.mode == "personne"
+        and c.destinataire.personne_physique
+        and not c.champs.get("domicile_elu")
+    ):
+        return ["Signification à la personne même du destinataire : pas de lettre (CPC 658)."]
+    if r.mode not in ("domicile", "personne"):
+        return [f"Signification « {MODES_REMISE.get(r.mode, r.mode)} » : pas de lettre de "
+                "l'article 658."]  # fmt: skip
+    if etude or not remise:
+        return ["Copie remise à une personne : la lettre doit dire à qui (CPC 655, 658)."]
+    return []
+
+
+def _recherches_infructueuses(_t: TypeActe, _m: Mention, c: ContenuActe) -> list[str]:
+    """CPC 659 al. 1: a procès-verbal relating with precision the searches made (their
+    precision is the commissaire de justice's to judge: clerc checks they are related)."""
+    r = c.remise
+    if r is None or r.mode != "659":
+        return ["Procès-verbal de l'article 659 : mode de remise « 659 » attendu."]
+    if not r.diligences.strip():
+        return ["Diligences accomplies pour rechercher le destinataire non relatées (CPC 659)."]
+    return []
+
+
 CONTROLES: dict[str, Controle] = {
     "identite_requerant": _identite_requerant,
     "identite_destinataire": _identite_destinataire,
@@ -292,21 +545,39 @@ CONTROLES: dict[str, Controle] = {
     "decompte": _decompte,
     "delai": _delai,
     "texte_reproduit": _texte_reproduit,
+    "extrait_reproduit": _extrait_reproduit,
+    "taux_interets": _taux_interets,
+    "provision_interets": _provision_interets,
+    "delai_expire": _delai_expire,
     "cout": _cout,
     "remise": _remise,
     "etape": _etape,
     "champ": _champ,
     "presence": _presence,
+    "reference": _reference,
+    "identite_creancier": _identite_creancier,
+    "acte_dans_le_delai": _acte_dans_le_delai,
+    "delai_a_personne": _delai_a_personne,
+    "date_prealable": _date_prealable,
+    "lignes_decompte": _lignes_decompte,
+    "mode_envoi": _mode_envoi,
+    "envoi_dans_le_delai": _envoi_dans_le_delai,
+    "delai_lettre": _delai_lettre,
+    "recherches_infructueuses": _recherches_infructueuses,
+    "remise_avisee": _remise_avisee,
 }
 
 
 def mentions_applicables(type_: TypeActe, contenu: ContenuActe) -> list[Mention]:
     """The mentions this act must carry: a mention declared ``si: <champ>`` applies only when
-    the act has that field (the SBI only for a bank account seized, R211-3 4°)."""
+    the act has that field (the SBI only for a bank account seized, R211-3 4°); one declared
+    ``sauf: [<champ>, ...]`` does not apply when the act has one of them (R412-1: no L412-3 to
+    L412-6 for an expulsion under L412-7)."""
     return [
         m
         for m in type_.mentions
-        if "si" not in m.parametres or contenu.champs.get(str(m.parametres["si"]))
+        if ("si" not in m.parametres or contenu.champs.get(str(m.parametres["si"])))
+        and not any(contenu.champs.get(str(champ)) for champ in m.parametres.get("sauf", ()))
     ]
 
 

@@ -25,8 +25,16 @@ MODES_REMISE = {
     "personne": "à personne (CPC 654)",
     "domicile": "à domicile, copie remise à une personne présente (CPC 655)",
     "etude": "à l'étude, avis de passage laissé (CPC 656)",
-    "659": "procès-verbal de recherches infructueuses (CPC 659)",
+    "659": "par procès-verbal de recherches infructueuses (CPC 659)",
     "electronique": "par voie électronique, avec le consentement du destinataire (CPC 662-1)",
+}
+
+# How a letter is sent (CPC 658: lettre simple; CPC 659: recommandée and simple; CPCE R125-2:
+# recommandée or electronic message).
+MODES_ENVOI = {
+    "lettre_simple": "Lettre simple",
+    "lettre_recommandee_ar": "Lettre recommandée avec demande d'avis de réception",
+    "message_electronique": "Message transmis par voie électronique",
 }
 
 
@@ -57,7 +65,7 @@ class Personne:
 
 @dataclass(frozen=True)
 class Etude:
-    """The office and the commissaire de justice who signs (CPC 648 1°)."""
+    """The office and the commissaire de justice who signs (CPC 648 3°)."""
 
     nom: str
     adresse: tuple[str, ...]
@@ -85,14 +93,15 @@ class TitreActe:
         25/01234), signifié le 2 février 2026", as an act cites its title."""
         from clerc.actes.texte import date_longue
 
+        e = "e" if self.nature.startswith("une ") else ""  # "une ordonnance ... rendue"
         texte = self.nature
         if self.juridiction:
-            texte += f" rendu par le {self.juridiction}"
+            texte += f" rendu{e} par le {self.juridiction}"
         texte += f" le {date_longue(self.date_titre)}"
         if self.numero:
             texte += f" ({self.numero})"
         if self.date_signification:
-            texte += f", signifié le {date_longue(self.date_signification)}"
+            texte += f", signifié{e} le {date_longue(self.date_signification)}"
         return texte
 
 
@@ -163,6 +172,7 @@ class ContenuActe:
 
 
 __all__ = [
+    "MODES_ENVOI",
     "MODES_REMISE",
     "ContenuActe",
     "Controle",

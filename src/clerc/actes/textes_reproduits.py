@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +48,7 @@ __all__ = [
     "TexteReproduit",
     "TexteReproduitInvalide",
     "choisir_version",
+    "extrait",
     "texte_reproduit",
     "textes_disponibles",
 ]
@@ -91,11 +92,25 @@ class TexteReproduit:
     en_vigueur_du: date
     identifiant: str | None = None
     en_vigueur_au: date | None = None
+    alineas: tuple[int, ...] = ()  # only these paragraphs (1 = first), see ``extrait``
 
     def en_vigueur_le(self, jour: date) -> bool:
         return self.en_vigueur_du <= jour and (
             self.en_vigueur_au is None or jour <= self.en_vigueur_au
         )
+
+    @property
+    def intitule(self) -> str:
+        """The heading printed above the text: "Article CPCE L211-2, premier alinéa"."""
+        if not self.alineas:
+            return f"Article {self.article}"
+        rangs = [_ORDINAUX.get(rang, f"{rang}e") for rang in self.alineas]
+        pluriel = "s" if len(rangs) > 1 else ""
+        liste = rangs[0] if len(rangs) == 1 else f"{', '.join(rangs[:-1])} et {rangs[-1]}"
+        return f"Article {self.article}, {liste} alinéa{pluriel}"
+
+
+_ORDINAUX = {1: "premier", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième"}
 
 
 def normaliser_article(article: str) -> str:
@@ -228,3 +243,20 @@ def texte_reproduit(article: str, jour: date) -> TexteReproduit:
     if version is None:
         raise TexteIntrouvable(cle, jour)
     return version
+
+
+def extrait(article: str, jour: date, alineas: Sequence[int]) -> TexteReproduit:
+    """Some paragraphs only (1 = the first) of the wording in force on ``jour``, as an act
+    reproduces "le premier alinéa de l'article L. 211-2" (CPCE R211-1, 5°). Paragraphs are the
+    blocks the stored text separates by a blank line; ``TexteIntrouvable`` if none is stored."""
+    version = texte_reproduit(article, jour)
+    paragraphes = version.texte.split("\n\n")
+    rangs = tuple(alineas)
+    if not rangs or any(not 1 <= rang <= len(paragraphes) for rang in rangs):
+        raise TexteReproduitInvalide(
+            f"{version.article} : alinéas {list(rangs)} demandés, le texte stocké en a "
+            f"{len(paragraphes)}"
+        )
+    return replace(
+        version, texte="\n\n".join(paragraphes[rang - 1] for rang in rangs), alineas=rangs
+    )

@@ -36,6 +36,8 @@ SANCTIONS = {
     "irrecevabilite": "irrecevabilité",
     "inopposabilite": "inopposabilité",
     "responsabilite": "responsabilité de l'étude",
+    "non_avenu": "titre non avenu : il faut en obtenir un nouveau (CPC 478, 1411)",
+    "amende": "amende des contraventions de la cinquième classe (CPCE R124-7)",
     "aucune": "pas de sanction textuelle (usage de la profession)",
 }
 DESTINATAIRES = {"debiteur", "tiers_saisi", "employeur", "creancier", "occupant", "avocat"}
