@@ -79,6 +79,10 @@ def test_une_procedure_caduque_abandonnee_quitte_l_agenda(etude: Contexte) -> No
     assert agenda_etude.agenda(etude, date(2026, 3, 12)) == []
     (saisie,) = procedures.possibles(etude, reference, date(2026, 3, 12))["procedures"]
     assert saisie["demarree_le"] == "2026-03-02"
+    assert (saisie["statut"], saisie["motif"]) == (
+        "abandonnee",
+        "Abandonnée le 2026-03-12 : créancier informé",
+    )
     with pytest.raises(Introuvable):
         procedures.abandonner(etude, reference, "saisie_attribution", date(2026, 3, 12), "bis")
 

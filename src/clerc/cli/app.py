@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from clerc.cli.acte import acte_app
 from clerc.cli.audit import audit_app, restauration, sauvegarde
 from clerc.cli.calcul import calcul_app
 from clerc.cli.commun import erreurs_francaises, lire_date
@@ -30,6 +31,7 @@ app.add_typer(dossier_app, name="dossier")
 app.add_typer(paiement_app, name="paiement")
 app.add_typer(audit_app, name="audit")
 app.add_typer(procedure_app, name="procedure")
+app.add_typer(acte_app, name="acte")
 app.command("reversement")(reversement)
 app.command("fonds")(fonds)
 app.command("sauvegarde")(sauvegarde)

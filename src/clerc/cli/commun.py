@@ -6,7 +6,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
@@ -82,6 +82,20 @@ def jsonable(valeur: Any) -> Any:
     if isinstance(valeur, list | tuple):
         return [jsonable(v) for v in valeur]
     return valeur
+
+
+def lire_heure(texte: str, nom: str = "--heure") -> time:
+    """An hour typed as 9:15, 09h15 or 14:00."""
+    nettoye = texte.strip().lower().replace("h", ":")
+    if nettoye.endswith(":"):
+        nettoye += "00"
+    try:
+        heures, minutes = (int(x) for x in nettoye.split(":"))
+        return time(heures, minutes)
+    except ValueError:
+        raise DonneeInvalide(
+            f"{nom} : heure illisible « {texte} » (ex. : 9:15 ou 14h00)."
+        ) from None
 
 
 def emettre_json(donnees: Mapping[str, Any]) -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 from typing import Annotated, Any
 
 import typer
 
-from clerc.cli.commun import console, emettre_json, erreurs_francaises, lire_date, tableau
+from clerc.cli.commun import (
+    console,
+    emettre_json,
+    erreurs_francaises,
+    lire_date,
+    lire_heure,
+    tableau,
+)
 from clerc.cli.office import OptionAu, OptionEtude, OptionJson, OptionUtilisateur, contexte_cli
 from clerc.office.services import agenda as services_agenda
 from clerc.office.services import procedures as services
@@ -133,20 +140,6 @@ def plan_commande(
         console.print(choisie.note)
 
 
-def _lire_heure(texte: str) -> time:
-    """An hour typed as 9:15, 09h15 or 14:00."""
-    nettoye = texte.strip().lower().replace("h", ":")
-    if nettoye.endswith(":"):
-        nettoye += "00"
-    try:
-        heures, minutes = (int(x) for x in nettoye.split(":"))
-        return time(heures, minutes)
-    except ValueError:
-        raise DonneeInvalide(
-            f"--heure : heure illisible « {texte} » (ex. : 9:15 ou 14h00)."
-        ) from None
-
-
 def _afficher_etat(procedures_: list[dict[str, Any]]) -> None:
     for p in procedures_:
         console.print(
@@ -223,7 +216,7 @@ def etape_commande(
         reference,
         etape,
         lire_date(date_, "--date"),
-        heure=_lire_heure(heure) if heure else None,
+        heure=lire_heure(heure) if heure else None,
         mode=mode or None,
         procedure=code or None,
     )

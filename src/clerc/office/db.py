@@ -209,6 +209,8 @@ CONTRAINTES_RELANCEES = {
     "uq_dossier_etude_id_reference": "dossier.etude_id, dossier.reference",
     "uq_dossier_ref_mandant": "dossier.etude_id, dossier.creancier_id, dossier.reference_mandant",
     "uq_partie_cle_import": "partie.etude_id, partie.cle_import",
+    # Two acts signed at once took the same number of the répertoire.
+    "uq_acte_repertoire": "acte.etude_id, acte.annee_repertoire, acte.numero_repertoire",
 }
 
 

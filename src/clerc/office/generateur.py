@@ -1121,6 +1121,7 @@ class _Generateur:
             code_postal=commune.code_postal,
             commune=commune.nom,
             territoire=commune.departement,
+            courriel=f"etude.{nom_recherche(noms[0]).lower().replace(' ', '-')}@cdj.example",
             cree_le=_horodatage(debut, 0),
         )
         return etude, commune

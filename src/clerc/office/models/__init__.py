@@ -1,5 +1,6 @@
 """SQLAlchemy models of the office (one module per family of tables)."""
 
+from clerc.office.models.acte import Acte
 from clerc.office.models.audit import ChaineAudit, EntreeAudit
 from clerc.office.models.base import Base, maintenant
 from clerc.office.models.dossier import (
@@ -19,6 +20,7 @@ from clerc.office.models.procedure import Echeance, EtapeProcedure, ProcedureDos
 from clerc.office.models.recherche import TermeRecherche
 
 __all__ = [
+    "Acte",
     "Adresse",
     "Base",
     "ChaineAudit",

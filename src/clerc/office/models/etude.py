@@ -34,6 +34,10 @@ class Etude(Base):
     adresse: Mapped[str] = mapped_column(String(500), default="")
     code_postal: Mapped[str] = mapped_column(String(10), default="")
     commune: Mapped[str] = mapped_column(String(120), default="")
+    # Printed on acts: the wage-seizure commandement gives the office's e-mail for the
+    # debtor's answer (CPCE R212-1-3 3°).
+    telephone: Mapped[str | None] = mapped_column(String(30))
+    courriel: Mapped[str | None] = mapped_column(String(254))
     # Department code whose calendar governs by default (clerc.rules.calendrier.territoire):
     # "75", "57", "2A", "974"...
     territoire: Mapped[str] = mapped_column(String(3))

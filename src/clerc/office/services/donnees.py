@@ -39,6 +39,8 @@ class PartieDonnees:
     date_naissance: Jour | None = None
     lieu_naissance: str | None = None
     profession: str | None = None
+    nationalite: str | None = None
+    representant: str | None = None  # organ legally representing a company (CPC 648 2°)
     iban: str | None = None
     categorie_interets: str | None = None  # default: particulier for a person
     adresses: tuple[AdresseDonnees, ...] = ()

@@ -149,6 +149,8 @@ def creer_partie(session: Session, donnees: PartieDonnees) -> Partie:
         date_naissance=donnees.date_naissance,
         lieu_naissance=donnees.lieu_naissance,
         profession=donnees.profession,
+        nationalite=donnees.nationalite,
+        representant=donnees.representant,
         iban=iban,
         bic=bic,
         categorie_interets=categorie,
@@ -437,50 +439,66 @@ def imputer_cout_acte(
     def _imputer(session: Session) -> tarif.CoutActe:
         dossier = charger_dossier(session, reference, verrou=True)
         refuser_si_clos(dossier)
-        base = montant_obligation
-        if base is None:
-            base = sum(
-                (
-                    ligne.montant
-                    for ligne in _lignes_actives(dossier)
-                    if ligne.nature == "principal"
-                ),
-                ZERO,
-            )
-        # The DEP is due once per claim (A444-15): already charged if an earlier act had it.
-        dep_deja = any(
-            e.nature == "cout_acte" and Decimal(str(e.details.get("dep_ht", "0"))) > 0
-            for e in dossier.evenements
-        )
-        cout = tarif.cout_acte(
-            code_acte,
-            jour,
-            base if base > 0 else None,
-            dep_deja_percu=dep_deja,
-            territoire=_territoire_tarif(dossier.territoire),
-        )
-        dossier.lignes.append(
-            LigneCreance(
-                nature="acte",
-                libelle=libelle or f"{cout.libelle} (n° {cout.numero})",
-                date=jour,
-                montant=cout.total_ttc,
-                mode_interets="aucun",
-                categorie_interets=dossier.creancier.categorie_interets,
-                numero_tarif=cout.numero,
-            )
-        )
-        evenement(
-            session,
-            dossier,
-            jour,
-            "cout_acte",
-            f"Coût de l'acte {cout.libelle} : {cout.total_ttc} € TTC",
-            {"acte": code_acte, "total_ttc": str(cout.total_ttc), "dep_ht": str(cout.dep_ht)},
-        )
+        cout = cout_pour_dossier(dossier, code_acte, jour, montant_obligation)
+        porter_cout(session, dossier, cout, jour, libelle)
         return cout
 
     return executer(contexte, "imputer_cout_acte", _imputer)
+
+
+def cout_pour_dossier(
+    dossier: Dossier, code_acte: str, jour: date, montant_obligation: Decimal | None = None
+) -> tarif.CoutActe:
+    """The cost of an act in this file: on its principal unless a sum is given (A444-46), the
+    DEP once per claim (A444-15), the tariff of the file's territory (A444-10). Raises
+    ParametreManquant naming a tariff figure the office does not know for the date."""
+    base = montant_obligation
+    if base is None:
+        base = sum(
+            (ligne.montant for ligne in _lignes_actives(dossier) if ligne.nature == "principal"),
+            ZERO,
+        )
+    # The DEP is due once per claim (A444-15): already charged if an earlier act had it.
+    dep_deja = any(
+        e.nature == "cout_acte" and Decimal(str(e.details.get("dep_ht", "0"))) > 0
+        for e in dossier.evenements
+    )
+    return tarif.cout_acte(
+        code_acte,
+        jour,
+        base if base > 0 else None,
+        dep_deja_percu=dep_deja,
+        territoire=_territoire_tarif(dossier.territoire),
+    )
+
+
+def porter_cout(
+    session: Session,
+    dossier: Dossier,
+    cout: tarif.CoutActe,
+    jour: date,
+    libelle: str | None = None,
+) -> None:
+    """Charge a cost to the file's claim (borne by the debtor, CPCE L111-8), with its event."""
+    dossier.lignes.append(
+        LigneCreance(
+            nature="acte",
+            libelle=libelle or f"{cout.libelle} (n° {cout.numero})",
+            date=jour,
+            montant=cout.total_ttc,
+            mode_interets="aucun",
+            categorie_interets=dossier.creancier.categorie_interets,
+            numero_tarif=cout.numero,
+        )
+    )
+    evenement(
+        session,
+        dossier,
+        jour,
+        "cout_acte",
+        f"Coût de l'acte {cout.libelle} : {cout.total_ttc} € TTC",
+        {"acte": cout.acte, "total_ttc": str(cout.total_ttc), "dep_ht": str(cout.dep_ht)},
+    )
 
 
 def _territoire_tarif(departement: str) -> str:

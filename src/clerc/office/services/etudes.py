@@ -26,6 +26,8 @@ def creer_etude(
     adresse: str = "",
     code_postal: str = "",
     commune: str = "",
+    telephone: str | None = None,
+    courriel: str | None = None,
 ) -> int:
     """Create an office; returns its id. The audit chain of the office starts here."""
     territoire_calendrier(territoire)  # validates the department code (French error)
@@ -43,6 +45,8 @@ def creer_etude(
             adresse=adresse,
             code_postal=code_postal,
             commune=commune,
+            telephone=telephone,
+            courriel=courriel,
         )
         session.add(etude)
         session.commit()

@@ -355,51 +355,76 @@ def enregistrer_etape(
         )
 
     def _enregistrer(session: Session) -> dict[str, Any]:
-        dossier = _charger(session, reference)
-        refuser_si_clos(dossier)
-        toutes = _procedures(session, dossier)
-        en_cours = _procedure_de_l_etape(
-            toutes, etape, procedure, dossier.reference, dossier.territoire
+        return enregistrer_etape_dans(
+            session,
+            reference,
+            etape,
+            jour,
+            heure=heure,
+            mode=mode,
+            procedure=procedure,
+            observations=observations,
         )
-        loi = _loi(en_cours)
-        if etape in CODES_FORMALITES:
-            due = next(
-                d for d in _lettres_dues(en_cours, dossier.territoire) if d.formalite.code == etape
-            )
-            if jour < due.signifie_le:
-                raise DonneeInvalide(
-                    f"{due.formalite.libelle} datée du {jour.isoformat()} : antérieure à la "
-                    f"signification du {due.signifie_le.isoformat()} ({due.formalite.article})."
-                )
-            libelle = due.formalite.libelle
-        else:
-            verifier_etape(
-                loi,
-                _faites(en_cours),
-                EtapeFaite(etape, jour, heure, mode),
-                dossier.territoire,
-                situation(dossier, jour, toutes),
-            )
-            libelle = loi.etape(etape).libelle
-        en_cours.etapes.append(
-            EtapeProcedure(code=etape, jour=jour, heure=heure, mode=mode, observations=observations)
-        )
-        evenement(session, dossier, jour, "etape", f"{loi.libelle} : {libelle}")
-        toucher(dossier)
-        session.flush()
-        # Status and windows as they stand right after this step (a step typed late keeps
-        # its date); a deadline missed since shows in the agenda as overdue and in
-        # ``possibles``, which compute at the date asked.
-        _recalculer(session, dossier, en_cours, jour, toutes)
-        if etape == ETAPE_SIGNIFICATION_HERITIERS:
-            # The heirs' service opens execution eight days later (C. civ. 877): the windows
-            # of the file's other running procedures depend on it.
-            for autre in toutes:
-                if autre is not en_cours and autre.statut == "en_cours":
-                    _recalculer(session, dossier, autre, jour, toutes)
-        return _etat(en_cours, dossier, jour, toutes).en_dict()
 
     return executer(contexte, "enregistrer_etape", _enregistrer)
+
+
+def enregistrer_etape_dans(
+    session: Session,
+    reference: str,
+    etape: str,
+    jour: date,
+    *,
+    heure: time | None = None,
+    mode: str | None = None,
+    procedure: str | None = None,
+    observations: str = "",
+) -> dict[str, Any]:
+    """``enregistrer_etape`` inside a transaction already open (signing an act records the
+    step it performs in the same transaction)."""
+    dossier = _charger(session, reference)
+    refuser_si_clos(dossier)
+    toutes = _procedures(session, dossier)
+    en_cours = _procedure_de_l_etape(
+        toutes, etape, procedure, dossier.reference, dossier.territoire
+    )
+    loi = _loi(en_cours)
+    if etape in CODES_FORMALITES:
+        due = next(
+            d for d in _lettres_dues(en_cours, dossier.territoire) if d.formalite.code == etape
+        )
+        if jour < due.signifie_le:
+            raise DonneeInvalide(
+                f"{due.formalite.libelle} datée du {jour.isoformat()} : antérieure à la "
+                f"signification du {due.signifie_le.isoformat()} ({due.formalite.article})."
+            )
+        libelle = due.formalite.libelle
+    else:
+        verifier_etape(
+            loi,
+            _faites(en_cours),
+            EtapeFaite(etape, jour, heure, mode),
+            dossier.territoire,
+            situation(dossier, jour, toutes),
+        )
+        libelle = loi.etape(etape).libelle
+    en_cours.etapes.append(
+        EtapeProcedure(code=etape, jour=jour, heure=heure, mode=mode, observations=observations)
+    )
+    evenement(session, dossier, jour, "etape", f"{loi.libelle} : {libelle}")
+    toucher(dossier)
+    session.flush()
+    # Status and windows as they stand right after this step (a step typed late keeps
+    # its date); a deadline missed since shows in the agenda as overdue and in
+    # ``possibles``, which compute at the date asked.
+    _recalculer(session, dossier, en_cours, jour, toutes)
+    if etape == ETAPE_SIGNIFICATION_HERITIERS:
+        # The heirs' service opens execution eight days later (C. civ. 877): the windows
+        # of the file's other running procedures depend on it.
+        for autre in toutes:
+            if autre is not en_cours and autre.statut == "en_cours":
+                _recalculer(session, dossier, autre, jour, toutes)
+    return _etat(en_cours, dossier, jour, toutes).en_dict()
 
 
 def possibles(contexte: Contexte, reference: str, au: date) -> dict[str, Any]:
@@ -414,6 +439,8 @@ def possibles(contexte: Contexte, reference: str, au: date) -> dict[str, Any]:
             "procedures": [
                 {
                     **_etat(p, dossier, au, toutes).en_dict(),
+                    # A procedure given up stays so, whatever the law would still allow.
+                    **({"statut": p.statut, "motif": p.motif} if p.statut == "abandonnee" else {}),
                     "demarree_le": p.demarree_le.isoformat(),
                     "lettres_dues": [
                         {
@@ -545,6 +572,7 @@ __all__ = [
     "constater_caducites",
     "demarrer",
     "enregistrer_etape",
+    "enregistrer_etape_dans",
     "possibles",
     "situation",
 ]
