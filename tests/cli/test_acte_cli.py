@@ -91,8 +91,12 @@ def test_generer_verifier_signer_et_repertoire(
     signe = _lancer("acte", "signer", str(acte["acte"]), "--sortie", str(tmp_path / "signe.pdf"))
     assert signe["numero_repertoire"] == "2023-000001"
     assert b"pdfaid" in (tmp_path / "signe.pdf").read_bytes()
+    signifie = _lancer("acte", "signifier", str(acte["acte"]), "--date", "2023-03-08")
+    assert signifie["statut"] == "signifie"
     repertoire = _lancer("acte", "repertoire", "--annee", "2023", "--csv",
-                         str(tmp_path / "repertoire.csv"))  # fmt: skip
+                         str(tmp_path / "repertoire.csv"), "--pdf",
+                         str(tmp_path / "repertoire.pdf"))  # fmt: skip
+    assert (tmp_path / "repertoire.pdf").read_bytes().startswith(b"%PDF")
     assert [a["numero"] for a in repertoire["actes"]] == ["2023-000001"]  # type: ignore[attr-defined]
     assert "2023-000001;2023-03-08" in (tmp_path / "repertoire.csv").read_text(encoding="utf-8")
 

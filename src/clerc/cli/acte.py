@@ -224,6 +224,24 @@ def signer_commande(
         console.print(f"Écrit : {fichier}")
 
 
+@acte_app.command("signifier")
+@erreurs_francaises
+def signifier_commande(
+    acte: Annotated[int, typer.Argument(help="Numéro de l'acte signé.")],
+    date_: OptionDate = "",
+    etude: OptionEtude = None,
+    utilisateur: OptionUtilisateur = None,
+    sortie_json: OptionJson = False,
+) -> None:
+    """Enregistre la signification d'un acte signé (statut « signifié »)."""
+    jour = lire_date(date_, "--date") if date_ else date.today()
+    resultat = services.signifier(contexte_cli(etude, utilisateur), acte, jour)
+    if sortie_json:
+        emettre_json(resultat)
+    else:
+        console.print(f"Acte n° {acte} signifié le {jour.isoformat()}.")
+
+
 @acte_app.command("lot")
 @erreurs_francaises
 def lot_commande(
@@ -296,15 +314,19 @@ def lot_commande(
 def repertoire_commande(
     annee: Annotated[int, typer.Option("--annee", help="Année du répertoire.")] = 0,
     csv: Annotated[Path | None, typer.Option("--csv", help="Écrit le répertoire en CSV.")] = None,
+    pdf: Annotated[Path | None, typer.Option("--pdf", help="Écrit le répertoire en PDF.")] = None,
     etude: OptionEtude = None,
     utilisateur: OptionUtilisateur = None,
     sortie_json: OptionJson = False,
 ) -> None:
     """Le répertoire de l'étude : les actes signés de l'année, dans l'ordre de leur numéro."""
     annee = annee or date.today().year
-    lignes = services.repertoire(contexte_cli(etude, utilisateur), annee)
+    contexte = contexte_cli(etude, utilisateur)
+    lignes = services.repertoire(contexte, annee)
     if csv is not None:
         _ecrire(services.repertoire_csv(lignes).encode("utf-8"), csv)
+    if pdf is not None:
+        _ecrire(services.repertoire_pdf(contexte, annee), pdf)
     if sortie_json:
         emettre_json({"annee": annee, "actes": lignes})
         return

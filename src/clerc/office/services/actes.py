@@ -18,6 +18,7 @@ import io
 import os
 import tempfile
 from datetime import date, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from clerc.actes.modele import (
     Remise,
     TitreActe,
 )
-from clerc.actes.texte import date_longue
+from clerc.actes.texte import date_longue, euros
 from clerc.actes.textes_reproduits import (
     TexteIntrouvable,
     TexteReproduit,
@@ -624,6 +625,39 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
     return executer(contexte, "signer_acte", _signer)
 
 
+def signifier(contexte: Contexte, acte_id: int, jour: date) -> dict[str, Any]:
+    """Record that a signed act was served (signé -> signifié), on or after its date."""
+
+    def _signifier(session: Session) -> dict[str, Any]:
+        acte, dossier = _charger(session, acte_id)
+        if acte.statut != "signe":
+            raise OperationRefusee(
+                f"Acte n° {acte_id} : seul un acte signé et non encore signifié peut l'être "
+                f"(statut : {acte.statut})."
+            )
+        if not type_acte(acte.type).signifie:
+            raise OperationRefusee(f"Acte n° {acte_id} : une lettre ne se signifie pas.")
+        if jour < acte.jour:
+            raise DonneeInvalide(
+                f"Signification datée du {jour.isoformat()}, avant l'acte du "
+                f"{acte.jour.isoformat()}."
+            )
+        acte.statut = "signifie"
+        acte.parametres = {**acte.parametres, "signifie_le": jour.isoformat()}
+        evenement(
+            session,
+            dossier,
+            jour,
+            "acte",
+            f"Acte signifié : {type_acte(acte.type).libelle}, répertoire n° {_numero(acte)}",
+            {"acte": acte.id},
+        )
+        toucher(dossier)
+        return _resume(acte)
+
+    return executer(contexte, "signifier_acte", _signifier)
+
+
 def repertoire(contexte: Contexte, annee: int) -> list[dict[str, Any]]:
     """The répertoire of the year: every signed act in number order."""
 
@@ -648,6 +682,37 @@ def repertoire(contexte: Contexte, annee: int) -> list[dict[str, Any]]:
         ]
 
     return executer(contexte, "repertoire", _lire, ecriture=False)
+
+
+def repertoire_pdf(contexte: Contexte, annee: int) -> bytes:
+    """The répertoire of the year as a PDF: the chronological register of the office's acts
+    (number, date, nature, file, addressee, cost)."""
+    lignes = repertoire(contexte, annee)
+
+    def _etude(session: Session) -> str:
+        etude = session.get(EtudeModele, contexte.etude_id)
+        return etude.nom if etude is not None else ""
+
+    nom = executer(contexte, "repertoire_etude", _etude, ecriture=False)
+    return rendu.rendre_pdf(
+        "repertoire",
+        {
+            "titre": f"Répertoire des actes {annee}",
+            "etude": nom,
+            "edite_le": date_longue(date.today()),
+            "actes": [
+                {
+                    "numero": ligne["numero"],
+                    "date": date_longue(date.fromisoformat(ligne["date"])),
+                    "nature": ligne["nature"],
+                    "dossier": ligne["dossier"],
+                    "destinataire": ligne["destinataire"],
+                    "cout": euros(Decimal(ligne["cout_ttc"])) if ligne["cout_ttc"] else "",
+                }
+                for ligne in lignes
+            ],
+        },
+    )
 
 
 def repertoire_csv(lignes: list[dict[str, Any]]) -> str:
@@ -707,7 +772,9 @@ __all__ = [
     "lire_document",
     "repertoire",
     "repertoire_csv",
+    "repertoire_pdf",
     "signer",
+    "signifier",
     "stocker_document",
     "types",
     "verifier",
