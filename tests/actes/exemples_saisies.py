@@ -16,6 +16,14 @@
 - ``commandement_saisie_remunerations``: Tuesday 4 November 2025; the month to contest ends
   Thursday 4 December 2025. The base émolument n° 97-1 is not known: the cost is unavailable
   (ParametreManquant), and R212-1-5 and R212-1-6 are not stored: the act is refused for them.
+- ``pv_saisie_remunerations``: the seizure that follows that commandement, Tuesday
+  9 December 2025, at the debtor's employer in Lyon. The engine gives the window of the step
+  ``pv_saisie``: from Friday 5 December 2025 (the month from 4 November ends on the 4th, L212-2)
+  to Wednesday 4 February 2026 (three months, L212-6). Interest at 3,90 % on 2 400 € for the
+  182 days after 10 June 2025: 46,67 €. The base émolument n° 97-3 is not known: the
+  cost is unavailable.
+- ``commandement_delivrer_restituer``: Monday 2 June 2025, a leased mini-excavator to return
+  under an ordonnance de référé. No tariff line is declared for it: the cost is unavailable.
 - ``commandement_quitter_les_lieux``: Tuesday 2 December 2025; the two months of L412-1 end
   Monday 2 February 2026: the premises must be vacated from Tuesday 3 February 2026. Tariff
   n° 86 of 2024. L412-1 is stored only until 2017 (and L412-2 not at all when this was
@@ -42,6 +50,7 @@ from clerc.actes.modele import (
     Remise,
     TitreActe,
 )
+from clerc.actes.texte import bareme_saisie_remunerations
 from clerc.actes.textes_reproduits import (
     TexteIntrouvable,
     TexteReproduit,
@@ -359,6 +368,156 @@ def commandement_saisie_remunerations(**champs: object) -> ContenuActe:
     return _avec(contenu, champs)
 
 
+JOUR_PVR = date(2025, 12, 9)
+DEBUT_SAISIE = date(2025, 12, 5)  # the day after the month of L212-2
+LIMITE_SAISIE = date(2026, 2, 4)  # three months of L212-6
+TOTAL_PVR = Decimal("2838.81")
+ROUSSEL = Personne(
+    personne_physique=True,
+    designation="Monsieur Marc ROUSSEL",
+    nom="ROUSSEL",
+    prenoms="Marc",
+    adresse=("8 rue Victor Hugo", "69002 Lyon"),
+)
+EMPLOYEUR = Personne(
+    personne_physique=False,
+    designation="SAS TRANSPORTS DU VAL DE SAÔNE",
+    forme="société par actions simplifiée",
+    denomination="TRANSPORTS DU VAL DE SAÔNE",
+    siren="814352901",
+    representant="son président en exercice",
+    adresse=("40 avenue Jean Mermoz", "69008 Lyon"),
+)
+REPARTITEUR = (
+    "Maître Claire MARTIN, commissaire de justice, SELARL Martin & Associés, 12 rue de la "
+    "République, 69002 Lyon, téléphone 04 72 00 00 00, courriel "
+    "repartition@martin-associes.example"
+)
+
+
+def pv_saisie_remunerations(**champs: object) -> ContenuActe:
+    lignes = (
+        LigneDecompte("Principal", Decimal("2400.00")),
+        LigneDecompte("Article 700 du code de procédure civile", Decimal("300.00")),
+        LigneDecompte("Dépens", Decimal("92.14")),
+        LigneDecompte(
+            "Intérêts échus au 9 décembre 2025",
+            Decimal("46.67"),
+            "taux conventionnel de 3,90 % l'an, du 10 juin au 9 décembre 2025",
+        ),
+    )
+    contenu = ContenuActe(
+        type="pv_saisie_remunerations",
+        reference="2026-000305",
+        jour=JOUR_PVR,
+        heure=time(10, 5),
+        territoire="69",
+        etude=ETUDE,
+        requerant=BANQUE,
+        destinataire=EMPLOYEUR,
+        tiers=ROUSSEL,
+        titre=TitreActe(
+            nature="un jugement",
+            juridiction="tribunal judiciaire de Lyon",
+            date_titre=date(2025, 6, 10),
+            numero="RG 25/02211",
+            date_signification=date(2025, 7, 1),
+        ),
+        decompte=DecompteActe(au=JOUR_PVR, lignes=lignes, total=TOTAL_PVR),
+        remise=Remise(
+            mode="personne",
+            heure=time(10, 5),
+            personne_presente="Madame Nadia KHELIF, responsable des ressources humaines, "
+            "habilitée à recevoir l'acte",
+        ),
+        cout=None,
+        cout_indisponible=cout_indisponible("pv_saisie_remunerations", JOUR_PVR, TOTAL_PVR),
+        textes=textes_stockes("pv_saisie_remunerations", JOUR_PVR),
+        champs={
+            "commandement_le": JOUR_CSR,
+            "repartiteur": REPARTITEUR,
+            "bareme": bareme_saisie_remunerations(JOUR_PVR),
+            "modalites_reglement": (
+                "chaque mois, par virement sur le compte du commissaire de justice répartiteur "
+                "(IBAN FR76 1027 8073 0000 0201 9876 543), en rappelant la référence "
+                "2026-000305 et le nom du débiteur ; le premier versement porte sur la "
+                "rémunération du mois suivant la signification du présent acte."
+            ),
+        },
+        controle=Controle(
+            total_decompte=TOTAL_PVR,
+            delais={"debut_saisie": DEBUT_SAISIE, "limite_saisie": LIMITE_SAISIE},
+        ),
+        initiales="CM",
+    )
+    return _avec(contenu, champs)
+
+
+# --- saisie-appréhension --------------------------------------------------------------------
+
+JOUR_CDR = date(2025, 6, 2)
+
+
+def commandement_delivrer_restituer(**champs: object) -> ContenuActe:
+    contenu = ContenuActe(
+        type="commandement_delivrer_restituer",
+        reference="2026-000330",
+        jour=JOUR_CDR,
+        heure=time(9, 40),
+        territoire="69",
+        etude=ETUDE,
+        requerant=Personne(
+            personne_physique=False,
+            designation="SAS RHÔNE ÉQUIPEMENTS LOCATION",
+            forme="société par actions simplifiée",
+            denomination="RHÔNE ÉQUIPEMENTS LOCATION",
+            siren="830117452",
+            representant="son président en exercice",
+            adresse=("15 rue de l'Industrie", "69200 Vénissieux"),
+        ),
+        destinataire=Personne(
+            personne_physique=True,
+            designation="Monsieur Antoine GIRAUD",
+            nom="GIRAUD",
+            prenoms="Antoine",
+            adresse=("21 chemin des Bruyères", "69140 Rillieux-la-Pape"),
+        ),
+        titre=TitreActe(
+            nature="une ordonnance de référé",
+            juridiction="président du tribunal judiciaire de Lyon",
+            date_titre=date(2025, 4, 14),
+            numero="RG 25/00412",
+            date_signification=date(2025, 4, 25),
+        ),
+        remise=Remise(
+            mode="domicile",
+            heure=time(9, 40),
+            personne_presente="Madame Julie GIRAUD, son épouse, qui a accepté de recevoir la copie",
+            diligences="Le destinataire étant absent, son domicile m'a été confirmé par la "
+            "personne présente et par son nom sur la boîte aux lettres.",
+            avis_de_passage=True,
+        ),
+        cout=None,
+        champs={
+            "bien": (
+                "une mini-pelle de marque Kubota, modèle KX019-4, numéro de série 58214, objet "
+                "du contrat de location n° L-2024-118 du 3 septembre 2024"
+            ),
+            "lieu_remise": (
+                "dépôt de la société requérante, 15 rue de l'Industrie, 69200 Vénissieux"
+            ),
+            "conditions_remise": (
+                "du lundi au vendredi, de 8 h à 12 h et de 14 h à 17 h, sur rendez-vous pris "
+                "auprès de la société requérante au 04 78 00 00 01, le bien étant remis avec ses "
+                "clés et ses accessoires"
+            ),
+            "juridiction_contestation": JEX_LYON,
+        },
+        initiales="CM",
+    )
+    return _avec(contenu, champs)
+
+
 # --- expulsion ------------------------------------------------------------------------------
 
 JOUR_CQL = date(2025, 12, 2)
@@ -426,5 +585,7 @@ EXEMPLES_SAISIES = {
     "commandement_saisie_vente": commandement_saisie_vente,
     "commandement_saisie_vente_r221_3": commandement_saisie_vente_r221_3,
     "commandement_saisie_remunerations": commandement_saisie_remunerations,
+    "pv_saisie_remunerations": pv_saisie_remunerations,
+    "commandement_delivrer_restituer": commandement_delivrer_restituer,
     "commandement_quitter_les_lieux": commandement_quitter_les_lieux,
 }

@@ -8,6 +8,9 @@ and template tests. Every person, office and number is invented; the figures are
 - Interest at the legal rate "autres cas" (the creditor is a company): 4,22 % in the second
   half of 2023, 5,07 % in the first half of 2024, 4,92 % in the second, 3,71 % in the first
   half of 2025 (clerc.rules.interets, day after the start to the end inclusive, 365 days).
+- Signification of an avocat's act, Thursday 16 October 2025 (2024 tariff): an assignation
+  about 5 200 € (n° 1: 18,28 € HT, coefficient 2, travel fee 9,40 € HT: (36,56 + 9,40) x 1,20 =
+  55,15 € TTC); the variant serving a judgment at the avocat's request costs n° 2 (25,79 € HT).
 - The letters are not tariffed: dated 2025, where the texts they reproduce are stored (CPCE
   L125-1 from 22 December 2024 to 23 April 2026, ``textes/cpce_l125_1.yaml``).
 - Deadlines in the calendar of Lyon (69), CPC 640-642: one month from Tuesday 6 February
@@ -234,6 +237,97 @@ def signification_injonction(**modifie: Any) -> ContenuActe:
             delais={"fin_opposition": FIN_OPPOSITION, "limite_signification": LIMITE_1411},
         ),
         initiales="CM",
+    )
+    return replace(contenu, **modifie)
+
+
+# --- Signification of an avocat's act (assignation; judgment at the avocat's request) -------
+
+JOUR_AVOCAT = date(2025, 10, 16)  # Thursday
+MONTANT_ASSIGNATION = Decimal("5200.00")
+AVOCAT = "Maître Paul BERTIN, avocat au barreau de Lyon, 8 quai Jules Courmont, 69002 Lyon"
+
+
+def signification_avocat(**modifie: Any) -> ContenuActe:
+    contenu = ContenuActe(
+        type="signification_acte_avocat",
+        reference="2025-000402",
+        jour=JOUR_AVOCAT,
+        heure=time(14, 10),
+        territoire="69",
+        etude=ETUDE,
+        requerant=Personne(
+            personne_physique=True,
+            designation="Madame Camille ROCHE",
+            nom="ROCHE",
+            prenoms="Camille",
+            profession="architecte",
+            nationalite="française",
+            date_naissance=date(1979, 3, 12),
+            lieu_naissance="Grenoble (Isère)",
+            adresse=("17 rue Juliette Récamier", "69006 Lyon"),
+        ),
+        destinataire=Personne(
+            personne_physique=False,
+            designation="SARL BÂTIR LYONNAIS",
+            forme="société à responsabilité limitée",
+            denomination="BÂTIR LYONNAIS",
+            siren="791245683",
+            representant="son gérant en exercice",
+            adresse=("52 rue de Gerland", "69007 Lyon"),
+        ),
+        remise=Remise(
+            mode="personne",
+            heure=time(14, 10),
+            personne_presente=(
+                "Monsieur Olivier MERCIER, gérant, habilité à recevoir l'acte, ainsi déclaré"
+            ),
+        ),
+        **_cout("assignation", JOUR_AVOCAT, MONTANT_ASSIGNATION),
+        champs={
+            "nature_acte": "assignation",
+            "acte_signifie": (
+                "assignation à comparaître devant le tribunal judiciaire de Lyon, à l'audience "
+                "d'orientation du jeudi 15 janvier 2026 à 9 h 30, en paiement de la somme de "
+                "5 200,00 € au titre de travaux de rénovation non conformes, rédigée par Maître "
+                "Paul BERTIN et annexée au présent acte"
+            ),
+            "avocat": AVOCAT,
+            "election_domicile": (
+                "Élisant domicile au cabinet de Maître Paul BERTIN, avocat au barreau de Lyon, "
+                "8 quai Jules Courmont, 69002 Lyon."
+            ),
+        },
+        initiales="CM",
+    )
+    return replace(contenu, **modifie)
+
+
+def signification_avocat_decision(**modifie: Any) -> ContenuActe:
+    """The same office serving, at the avocat's request, the judgment then given (a decision:
+    tariff n° 2, CPC 678 and 680)."""
+    base = signification_avocat()
+    contenu = replace(
+        base,
+        **_cout("signification_decision", JOUR_AVOCAT, MONTANT_ASSIGNATION),
+        champs={
+            **base.champs,
+            "nature_acte": "décision de justice",
+            "acte_signifie": (
+                "jugement contradictoire rendu par le tribunal judiciaire de Lyon le "
+                "2 octobre 2025 (RG 24/03318)"
+            ),
+            "representation_obligatoire": True,
+            "notification_avocat_le": date(2025, 10, 9),
+            "avocat_notifie": "Maître Sandrine VIDAL, avocat au barreau de Lyon",
+            "voie_de_recours": "d'appel",
+            "delai_recours": "un mois",
+            "modalites_recours": (
+                "l'appel est formé par déclaration remise au greffe de la cour d'appel de Lyon "
+                "par un avocat, la représentation par avocat étant obligatoire devant cette "
+                "cour."
+            ),
+        },
     )
     return replace(contenu, **modifie)
 
@@ -468,6 +562,7 @@ ACTES = {
     "signification_titre": signification_titre,
     "signification_injonction_de_payer": signification_injonction,
     "pv_recherches_infructueuses": pv_recherches,
+    "signification_acte_avocat": signification_avocat,
 }
 LETTRES = {
     "lettre_cpc_658": lettre_658,

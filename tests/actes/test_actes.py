@@ -14,7 +14,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from clerc.actes.composition import contexte_docx, donnees_acte, donnees_lettre
+from clerc.actes.composition import (
+    contexte_docx,
+    contexte_docx_lettre,
+    donnees_acte,
+    donnees_lettre,
+)
 from clerc.actes.rendu import rendre_docx, rendre_pdf
 from clerc.actes.types_actes import type_acte
 from tests.actes.exemples import denonciation
@@ -101,3 +106,87 @@ def test_le_docx_se_rouvre_avec_le_meme_texte() -> None:
     assert "Ce délai expire le 11 avril 2023." in texte
     cellules = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "5\u202f000,00\xa0€" in cellules
+
+
+def _texte_docx(fichier: bytes) -> tuple[str, list[str], str]:
+    """(body paragraphs, table cells, every XML part) of a rendered DOCX."""
+    import zipfile
+
+    document = docx.Document(io.BytesIO(fichier))
+    corps = "\n".join(p.text for p in document.paragraphs)
+    cellules = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    with zipfile.ZipFile(io.BytesIO(fichier)) as archive:
+        xml = "".join(
+            archive.read(nom).decode("utf-8") for nom in archive.namelist() if nom.endswith(".xml")
+        )
+    return corps, cellules, xml
+
+
+@pytest.mark.parametrize("code", sorted(LETTRES))
+def test_le_docx_de_chaque_lettre_se_rouvre_avec_son_texte(code: str) -> None:
+    contenu = LETTRES[code]()
+    type_ = type_acte(code)
+    corps, cellules, xml = _texte_docx(rendre_docx("lettre", contexte_docx_lettre(type_, contenu)))
+    for balise in ("{{", "}}", "{%", "%}"):
+        assert balise not in xml, balise
+    donnees = donnees_lettre(type_, contenu)
+    # Every sentence the checker checked, in the order of the PDF, with the letter's frame.
+    attendus = [
+        donnees["etude"]["nom"],
+        donnees["destinataire"]["nom"],
+        f"{donnees['lieu']}, le {donnees['date']}",
+        f"Nos réf. : {donnees['references']}",
+        f"Objet : {donnees['objet']}",
+        donnees["appel"],
+        *(p if isinstance(p, str) else p["texte"] for p in donnees["paragraphes"]
+          if not (isinstance(p, dict) and "decompte" in p)),
+        donnees["formule"],
+        donnees["signature"]["nom"],
+        *donnees["pieces"],
+        *(a for t in donnees["textes"] for a in t["texte"]),
+    ]  # fmt: skip
+    position = 0
+    for attendu in attendus:
+        trouve = corps.find(attendu, position)
+        assert trouve >= 0, attendu
+        position = trouve
+    if "envoi" in donnees:
+        assert donnees["envoi"] in corps
+    if contenu.decompte is not None:
+        assert "Total" in cellules and "Soit la somme totale de" in corps
+        for ligne in contenu.decompte.lignes:
+            assert ligne.libelle in " ".join(cellules)
+    else:
+        assert not cellules and "Soit la somme totale" not in corps
+
+
+def test_la_lettre_docx_encadre_les_phrases_tres_apparentes() -> None:
+    contenu = LETTRES["invitation_petites_creances"]()
+    fichier = rendre_docx(
+        "lettre", contexte_docx_lettre(type_acte("invitation_petites_creances"), contenu)
+    )
+    document = docx.Document(io.BytesIO(fichier))
+    (encadre,) = [p for p in document.paragraphs if "qui expire le 14 mars 2025" in p.text]
+    assert encadre.runs[0].bold
+    assert encadre._p.pPr.find(docx.oxml.ns.qn("w:pBdr")) is not None
+    # The décompte table sits between the sentence that announces it and the next one.
+    amiable = contexte_docx_lettre(
+        type_acte("lettre_recouvrement_amiable"), LETTRES["lettre_recouvrement_amiable"]()
+    )
+    assert "se décompte comme suit" in amiable["paragraphes"][-1]["texte"]
+    assert amiable["decompte"]["total"]["montant"] == "1\u202f897,71\xa0€"
+
+
+def test_le_gabarit_de_lettre_livre_est_celui_que_construit_le_script(tmp_path: Path) -> None:
+    import runpy
+    import zipfile
+    from importlib.resources import files
+
+    modeles = files("clerc.actes").joinpath("modeles")
+    script = runpy.run_path(str(modeles.joinpath("construire_docx.py")))
+    reconstruit = script["construire_lettre"](tmp_path / "lettre.docx").read_bytes()
+    livre = modeles.joinpath("lettre.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(reconstruit)) as a, zipfile.ZipFile(io.BytesIO(livre)) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
+        for nom in a.namelist():
+            assert a.read(nom) == b.read(nom), f"{nom} diffère : relancez construire_docx.py"

@@ -16,23 +16,38 @@ from clerc.actes.textes_reproduits import extrait, texte_reproduit
 from clerc.actes.types_actes import type_acte
 from clerc.rules import tarif
 from clerc.rules.procedures.chargement import procedures
+from clerc.rules.tarif import cout_acte
 from tests.actes.exemples_saisies import (
+    DEBUT_SAISIE,
     DUPONT,
     ETUDE,
     EXEMPLES_SAISIES,
     JOUR_CSR,
     JOUR_PV,
+    JOUR_PVR,
+    LIMITE_SAISIE,
+    ROUSSEL,
     TITRE_PV,
     TOTAL_PV,
+    TOTAL_PVR,
+    commandement_delivrer_restituer,
     commandement_quitter_les_lieux,
     commandement_saisie_remunerations,
     commandement_saisie_vente,
     pv_saisie_attribution,
+    pv_saisie_remunerations,
     textes_manquants,
 )
 
-# What the project lacks and must refuse the act for: the base émolument n° 97-1 (A444-22-1).
-SANS_TARIF = {"commandement_saisie_remunerations": {"cout"}}
+# What the project lacks and must refuse the act for: the base émoluments n° 97-1 and 97-3
+# (A444-22-1), and the tariff line of the commandement de délivrer ou de restituer (its n° in
+# annexe 4-7 was not found: types/commandement_delivrer_restituer.yaml).
+SANS_TARIF = {
+    "commandement_saisie_remunerations": {"cout"},
+    "pv_saisie_remunerations": {"cout"},
+    "commandement_delivrer_restituer": {"cout"},
+}
+SANS_NUMERO_DU_TARIF = {"commandement_delivrer_restituer"}
 
 
 def _constats(code: str, **champs: object) -> list[tuple[str, str]]:
@@ -55,7 +70,10 @@ def test_un_exemple_complet_n_est_refuse_que_pour_ce_qui_manque_au_projet(code: 
 @pytest.mark.parametrize("code", sorted(EXEMPLES_SAISIES))
 def test_chaque_type_est_une_etape_de_sa_procedure_au_tarif(code: str) -> None:
     declaration = type_acte(code)
-    assert declaration.acte_tarif in tarif.ACTES
+    if code in SANS_NUMERO_DU_TARIF:
+        assert declaration.acte_tarif is None
+    else:
+        assert declaration.acte_tarif in tarif.ACTES
     versions = procedures()[str(declaration.procedure)]
     assert any(declaration.etape in {e.code for e in v.etapes} for v in versions)
 
@@ -137,6 +155,22 @@ _SANS_INTERETS = DecompteActe(
 )
 _TOTAL_FAUX = replace(_DECOMPTE_CSV, total=Decimal("3900.00"))
 _REMISE_PV = Remise(mode="personne", personne_presente="Madame Sophie BERNARD")
+
+
+def _sans_champ(code: str, cle: str) -> dict[str, object]:
+    """The example's fields without one of them."""
+    return {k: v for k, v in EXEMPLES_SAISIES[code]().champs.items() if k != cle}
+
+
+_PVR = "pv_saisie_remunerations"
+_CDR = "commandement_delivrer_restituer"
+_DECOMPTE_PVR = pv_saisie_remunerations().decompte
+assert _DECOMPTE_PVR is not None
+_PVR_SANS_TAUX = replace(
+    _DECOMPTE_PVR,
+    lignes=(*_DECOMPTE_PVR.lignes[:-1], replace(_DECOMPTE_PVR.lignes[-1], detail="")),
+)
+_DELAIS_PVR = {"debut_saisie": DEBUT_SAISIE, "limite_saisie": LIMITE_SAISIE}
 
 
 @pytest.mark.parametrize(
@@ -261,6 +295,70 @@ _REMISE_PV = Remise(mode="personne", personne_presente="Madame Sophie BERNARD")
          "diligences"),
         ("commandement_saisie_remunerations", {"jour": date(2025, 11, 11)}, "date_et_heure",
          "férié"),
+        # --- procès-verbal de saisie des rémunérations (CPCE R212-1-11, L212-2, L212-6) ---
+        (_PVR, {"tiers": None}, "debiteur", "absent"),
+        (_PVR, {"tiers": replace(ROUSSEL, adresse=())}, "debiteur", "domicile"),
+        (_PVR, {"champs": _sans_champ(_PVR, "repartiteur")}, "repartiteur", "non renseigné"),
+        (_PVR, {"champs": _sans_champ(_PVR, "modalites_reglement")}, "mode_de_calcul",
+         "non renseigné"),
+        (_PVR, {"champs": _sans_champ(_PVR, "bareme")}, "mode_de_calcul", "champs[bareme]"),
+        (_PVR, {"champs": _sans_champ(_PVR, "commandement_le")}, "corps", "commandement_le"),
+        (_PVR, {"textes": _sans(_PVR, "CPCE L212-7")}, "texte_l212_7", "non reproduit"),
+        (_PVR, {"textes": _sans(_PVR, "CPCE L212-8")}, "texte_l212_8", "non reproduit"),
+        (_PVR, {"textes": _sans(_PVR, "CPCE L212-14")}, "texte_l212_14", "non reproduit"),
+        (_PVR, {"decompte": None}, "decompte", "absent"),
+        (_PVR, {"decompte": _PVR_SANS_TAUX}, "taux_interets", "taux des intérêts non indiqué"),
+        (_PVR, {"controle": Controle(total_decompte=Decimal("2829.84"), delais=_DELAIS_PVR)},
+         "decompte", "le dossier donne 2"),
+        # L212-2: not before the month after the commandement has run (4 December 2025).
+        (_PVR, {"jour": date(2025, 12, 4)}, "delai_un_mois",
+         "n'est permis qu'à partir du 5 décembre 2025"),
+        # L212-6: within three months of the commandement, or it is caduc.
+        (_PVR, {"jour": date(2026, 2, 5)}, "delai_trois_mois",
+         "après la date limite du 4 février 2026"),
+        (_PVR, {"controle": Controle(total_decompte=TOTAL_PVR)}, "delai_un_mois",
+         "non fourni par le moteur"),
+        (_PVR, {"controle": Controle(total_decompte=TOTAL_PVR)}, "delai_trois_mois",
+         "non fournie par le moteur"),
+        (_PVR, {"controle": Controle(
+            total_decompte=TOTAL_PVR, delais=_DELAIS_PVR,
+            etape_refusee="Saisie refusée : aucun répartiteur n'est désigné (R212-1-10).")},
+         "etape", "répartiteur"),
+        # CPCE L141-1: an enforcement measure, not after 21 h, not on a Sunday.
+        (_PVR, {"heure": time(21, 30), "remise": Remise(mode="personne", heure=time(21, 30))},
+         "date_et_heure", "mesure d'exécution avant 6 heures ni après 21 heures"),
+        (_PVR, {"jour": date(2025, 12, 7)}, "date_et_heure", "dimanche"),
+        (_PVR, {"remise": None}, "remise", "non indiquées"),
+        (_PVR, {"destinataire": replace(pv_saisie_remunerations().destinataire, adresse=())},
+         "identite_destinataire", "siège"),
+        # The cost must be that of n° 97-3, not of another line of the tariff.
+        (_PVR, {"cout": cout_acte("assignation", JOUR_PVR), "cout_indisponible": None}, "cout",
+         "l'acte relève de « pv_saisie_remunerations »"),
+        # --- commandement de délivrer ou de restituer (CPCE R222-2) ---
+        (_CDR, {"titre": None}, "titre", "non décrit"),
+        (_CDR, {"titre": replace(commandement_delivrer_restituer().titre,
+                                 formule_executoire=False)}, "titre", "formule exécutoire"),
+        (_CDR, {"champs": _sans_champ(_CDR, "bien")}, "transport", "non renseigné"),
+        (_CDR, {"champs": _sans_champ(_CDR, "lieu_remise")}, "transport", "champs[lieu_remise]"),
+        (_CDR, {"champs": _sans_champ(_CDR, "conditions_remise")}, "transport",
+         "champs[conditions_remise]"),
+        (_CDR, {"champs": _sans_champ(_CDR, "juridiction_contestation")}, "juridiction",
+         "non renseigné"),
+        (_CDR, {"remise": None}, "remise", "non indiquées"),
+        (_CDR, {"remise": Remise(mode="domicile", diligences="Absent.")}, "remise",
+         "personne présente"),
+        (_CDR, {"jour": date(2025, 6, 1)}, "date_et_heure", "dimanche"),
+        (_CDR, {"heure": time(21, 15), "remise": Remise(mode="personne", heure=time(21, 15))},
+         "date_et_heure", "CPC 664"),
+        (_CDR, {"requerant": replace(commandement_delivrer_restituer().requerant,
+                                     representant=None)},
+         "identite_requerant", "organe représentant"),
+        (_CDR, {"destinataire": replace(commandement_delivrer_restituer().destinataire,
+                                        adresse=())}, "identite_destinataire", "domicile"),
+        (_CDR, {"controle": Controle(
+            etape_refusee="Commandement refusé : le titre n'a pas été signifié (CPC 503).")},
+         "etape", "CPC 503"),
+        (_CDR, {}, "cout", "aucun acte du tarif n'est déclaré"),
         # --- commandement d'avoir à libérer les locaux (CPCE R411-1, R412-1) ---
         ("commandement_quitter_les_lieux", {"titre": None}, "titre", "non décrit"),
         ("commandement_quitter_les_lieux", {"champs": {"locaux": "14 rue de Marseille"}},
@@ -297,3 +395,64 @@ def test_la_date_d_expiration_est_celle_du_moteur_de_delais() -> None:
     # R411-1 3° with L412-1: two months from the commandement, the day after they have run.
     assert delai(date(2025, 12, 2), "2 mois", "69").expire_le == date(2026, 2, 2)
     assert commandement_quitter_les_lieux().delais["liberation_locaux"] == date(2026, 2, 3)
+
+
+def test_le_pv_de_saisie_des_remunerations_reproduit_l212_7_l212_8_l212_14() -> None:
+    # R212-1-11 5°: the three articles, whole, in their wording of 1 July 2025.
+    textes = {t.intitule: t.texte for t in pv_saisie_remunerations().textes}
+    assert set(textes) == {
+        "Article CPCE L212-7",
+        "Article CPCE L212-8",
+        "Article CPCE L212-14",
+    }
+    assert textes["Article CPCE L212-8"].startswith("Le tiers saisi est tenu de déclarer")
+    # Before the reform none of them is stored: a PV dated then could not reproduce them.
+    assert textes_manquants("pv_saisie_remunerations", date(2025, 6, 30)) == {
+        "texte_l212_7", "texte_l212_8", "texte_l212_14"
+    }  # fmt: skip
+
+
+def test_le_pv_indique_le_bareme_de_l_annee() -> None:
+    # R212-1-11 3°: the mode of computation, with the 2025 scale of C. trav. R3252-2, the
+    # R3252-3 amount per dependant and the RSA amount left (R3252-5) of April 2025.
+    bareme = str(pv_saisie_remunerations().champs["bareme"])
+    assert "1/20 jusqu'à 4\u202f440,00\xa0€" in bareme
+    assert "la totalité au-delà de 25\u202f600,00\xa0€" in bareme
+    assert "1\u202f720,00\xa0€ par personne à charge" in bareme
+    assert "646,52\xa0€ par mois" in bareme
+
+
+def test_les_fenetres_du_pv_sont_celles_du_moteur() -> None:
+    # The engine's step pv_saisie (saisie_remunerations, version 2025-07-01): from the day
+    # after the month of L212-2 to the last day of the three months of L212-6.
+    from clerc.rules.procedures.chargement import procedure
+    from clerc.rules.procedures.moteur import EtapeFaite, etat
+
+    loi = procedure("saisie_remunerations", JOUR_CSR)
+    faites = (
+        EtapeFaite("commandement", JOUR_CSR),
+        EtapeFaite("inscription_commandement", JOUR_CSR),
+        EtapeFaite("designation_repartiteur", date(2025, 12, 1)),
+        EtapeFaite("pv_saisie", JOUR_PVR),
+    )
+    (pv,) = [e for e in etat(loi, faites, JOUR_PVR, "69").etapes if e.etape.code == "pv_saisie"]
+    assert pv.au_plus_tot is not None and pv.au_plus_tot.jour == DEBUT_SAISIE
+    assert pv.au_plus_tard is not None and pv.au_plus_tard.jour == LIMITE_SAISIE
+    declaration = type_acte("pv_saisie_remunerations")
+    assert declaration.mention("delai_un_mois").parametres["borne"] == "au_plus_tot"
+    assert pv_saisie_remunerations(jour=DEBUT_SAISIE).jour == DEBUT_SAISIE
+    assert "delai_un_mois" not in {
+        c.mention for c in verifier(declaration, pv_saisie_remunerations(jour=DEBUT_SAISIE))
+    }
+
+
+def test_le_commandement_de_delivrer_n_a_pas_de_numero_du_tarif() -> None:
+    # No line of the catalogue: the cost stays unavailable, with the reason printed.
+    from clerc.actes.composition import donnees_acte
+
+    declaration = type_acte("commandement_delivrer_restituer")
+    assert declaration.acte_tarif is None
+    cout = donnees_acte(declaration, commandement_delivrer_restituer())["cout"]
+    assert cout["mentions"] == [
+        "Coût indisponible : aucun acte du tarif n'est déclaré pour ce type d'acte."
+    ]

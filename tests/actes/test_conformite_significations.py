@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 from clerc.actes.composition import donnees_lettre
-from clerc.actes.conformite import verifier
+from clerc.actes.conformite import mentions_applicables, verifier
 from clerc.actes.modele import ContenuActe, Controle, DecompteActe, LigneDecompte, Remise
-from clerc.actes.types_actes import type_acte
+from clerc.actes.types_actes import DeclarationActeInvalide, type_acte
+from clerc.rules.tarif import cout_acte
 from tests.actes.exemples_significations import (
     ACTES,
     COUT_SIGNIFICATION,
@@ -32,6 +33,8 @@ from tests.actes.exemples_significations import (
     lettre_amiable,
     pv_recherches,
     pv_recherches_sans_tarif,
+    signification_avocat,
+    signification_avocat_decision,
     signification_injonction,
     signification_titre,
     textes_manquants,
@@ -131,6 +134,32 @@ CAS = [
     ("signification_injonction_de_payer", {"titre": None}, "titre", "non décrit"),
     ("signification_injonction_de_payer", {"jour": date(2024, 1, 15), "heure": time(21, 30),
      "remise": Remise(mode="personne", heure=time(21, 30))}, "date_et_heure", "21"),
+    # --- Signification of an avocat's act (CPC 648, 654 to 659, 664) ---
+    ("signification_acte_avocat", {"champs_sans": "nature_acte"}, "nature_acte",
+     "non renseigné"),
+    ("signification_acte_avocat", {"champs_plus": {"nature_acte": "requête"}}, "nature_acte",
+     "n'est pas l'une des valeurs prévues"),
+    ("signification_acte_avocat", {"champs_sans": "acte_signifie"}, "acte_signifie",
+     "non renseigné"),
+    ("signification_acte_avocat", {"champs_sans": "avocat"}, "avocat", "non renseigné"),
+    ("signification_acte_avocat", {"requerant": replace(
+        signification_avocat().requerant, nationalite=None, lieu_naissance=None)},
+     "identite_requerant", "nationalité, lieu de naissance"),
+    ("signification_acte_avocat", {"destinataire_adresse": ()}, "identite_destinataire",
+     "siège"),
+    ("signification_acte_avocat", {"etude": replace(signification_avocat().etude,
+                                                    adresse=())}, "signataire", "adresse"),
+    ("signification_acte_avocat", {"remise": Remise(mode="domicile")}, "remise",
+     "personne présente"),
+    ("signification_acte_avocat", {"remise": None}, "remise", "non indiquées"),
+    ("signification_acte_avocat", {"jour": date(2025, 10, 19)}, "date_et_heure", "dimanche"),
+    ("signification_acte_avocat", {"heure": time(5, 45), "remise": Remise(
+        mode="personne", heure=time(5, 45))}, "date_et_heure", "CPC 664"),
+    # A decision is served at n° 2: an act costed at n° 1 is found.
+    ("signification_acte_avocat", {"champs_plus": {"nature_acte": "décision de justice"}},
+     "cout", "l'acte relève de « signification_decision »"),
+    ("signification_acte_avocat", {"cout": None, "cout_indisponible": "tarif n° 1 inconnu"},
+     "cout", "tarif n° 1"),
     # --- Procès-verbal de recherches infructueuses (CPC 659) ---
     ("pv_recherches_infructueuses", {"remise": Remise(mode="659")}, "diligences",
      "non relatées"),
@@ -362,3 +391,98 @@ def test_les_lettres_portent_identite_reference_et_pieces() -> None:
     ]
     assert any("qui expire le 14 mars 2025" in t for t in apparentes)
     assert "L'absence de réponse dans le délai d'un mois vaut refus implicite." in apparentes
+
+
+def _sans(contenu: ContenuActe, cle: str) -> dict[str, Any]:
+    return {k: v for k, v in contenu.champs.items() if k != cle}
+
+
+_DECISION = signification_avocat_decision()
+CAS_DECISION = [
+    # CPC 680: the remedy, its delay and how to exercise it, very visibly; the civil fine.
+    ({"champs": _sans(_DECISION, "delai_recours")}, "delai_recours", "non renseigné"),
+    ({"champs": _sans(_DECISION, "voie_de_recours")}, "delai_recours",
+     "champs[voie_de_recours]"),
+    ({"champs": _sans(_DECISION, "modalites_recours")}, "modalites_recours", "non renseigné"),
+    # CPC 678: the prior notification to the avocats, before the act, with its addressee.
+    ({"champs": _sans(_DECISION, "notification_avocat_le")}, "notification_avocat",
+     "date non renseignée"),
+    ({"champs": {**_DECISION.champs, "notification_avocat_le": date(2025, 10, 17)}},
+     "notification_avocat", "après l'acte"),
+    ({"champs": _sans(_DECISION, "avocat_notifie")}, "notification_avocat",
+     "champs[avocat_notifie]"),
+    # n° 2 for a decision, not n° 1.
+    ({"cout": cout_acte("assignation", date(2025, 10, 16), Decimal("5200.00"))}, "cout",
+     "l'acte relève de « signification_decision »"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("modifs", "mention", "message"), CAS_DECISION)
+def test_signification_d_une_decision_a_la_requete_de_l_avocat(
+    modifs: dict[str, Any], mention: str, message: str
+) -> None:
+    assert _constats("signification_acte_avocat", _DECISION) == []
+    constats = _constats("signification_acte_avocat", replace(_DECISION, **modifs))
+    trouves = [c for c in constats if c.mention == mention]
+    assert trouves, constats
+    assert any(message in c.message for c in trouves), trouves
+
+
+def test_les_mentions_d_une_decision_ne_valent_que_pour_une_decision() -> None:
+    declaration = type_acte("signification_acte_avocat")
+    decision = {"notification_avocat", "delai_recours", "modalites_recours", "recours_abusif"}
+
+    def applicables(contenu: ContenuActe) -> set[str]:
+        return {m.code for m in mentions_applicables(declaration, contenu)}
+
+    assert not applicables(signification_avocat()) & decision
+    conclusions = replace(
+        signification_avocat(),
+        champs={**signification_avocat().champs, "nature_acte": "conclusions"},
+    )
+    assert not applicables(conclusions) & decision
+    assert _constats("signification_acte_avocat", conclusions) == []
+    assert applicables(_DECISION) >= decision
+    # CPC 678 only where representation is compulsory.
+    sans_representation = replace(_DECISION, champs=_sans(_DECISION, "representation_obligatoire"))
+    assert "notification_avocat" not in applicables(sans_representation)
+    assert _constats("signification_acte_avocat", sans_representation) == []
+
+
+def test_le_tarif_de_la_signification_depend_de_la_nature_de_l_acte() -> None:
+    declaration = type_acte("signification_acte_avocat")
+    assert declaration.acte_tarif_pour({"nature_acte": "assignation"}) == "assignation"
+    assert declaration.acte_tarif_pour({"nature_acte": "conclusions"}) == "assignation"
+    assert (
+        declaration.acte_tarif_pour({"nature_acte": "décision de justice"})
+        == "signification_decision"
+    )
+    assert declaration.acte_tarif_pour({}) == "assignation"
+    # n° 1 at the 2024 tariff, claim above 1 280 €: (18,28 x 2 + 9,40) x 1,20 = 55,15 € TTC;
+    # n° 2: (25,79 x 2 + 9,40) x 1,20 = 73,18 € TTC.
+    assert signification_avocat().cout is not None
+    assert signification_avocat().cout.total_ttc == Decimal("55.15")  # type: ignore[union-attr]
+    assert _DECISION.cout is not None and _DECISION.cout.total_ttc == Decimal("73.18")
+
+
+def test_une_signification_pour_l_avocat_n_impute_pas_le_cout_au_debiteur() -> None:
+    from clerc.actes.composition import donnees_acte
+
+    donnees = donnees_acte(type_acte("signification_acte_avocat"), signification_avocat())
+    assert "L111-8" not in " ".join(donnees["cout"]["mentions"])
+    assert donnees["parties"]["election"].startswith("Élisant domicile au cabinet de Maître")
+
+
+def test_un_tarif_selon_un_champ_inconnu_est_refuse_au_chargement() -> None:
+    from clerc.actes.conformite import CONTROLES
+    from clerc.actes.types_actes import _type
+
+    brut = {"code": "x", "categorie": "acte", "acte_tarif": "assignation",
+            "acte_tarif_selon": {"champ": "nature_acte", "valeurs": {"décision": "inexistant"}},
+            "mentions": [{"code": "a", "libelle": "A", "article": "CPC 648",
+                          "sanction": "nullite", "controle": "presence"}]}  # fmt: skip
+    with pytest.raises(DeclarationActeInvalide, match="inexistant"):
+        _type(brut, "x.yaml", frozenset(CONTROLES))
+    with pytest.raises(DeclarationActeInvalide, match="champ et valeurs"):
+        _type({**brut, "acte_tarif_selon": {"champ": "nature_acte"}}, "x.yaml",
+              frozenset(CONTROLES))  # fmt: skip

@@ -153,7 +153,7 @@ def test_un_modele_inconnu_ou_une_mise_en_page_est_refuse(modele: str, message: 
 
 def test_les_modeles_disponibles_excluent_les_mises_en_page() -> None:
     assert modeles_disponibles() == ["acte", "courrier", "demonstration", "repertoire"]
-    assert modeles_disponibles(".docx") == ["acte"]
+    assert modeles_disponibles(".docx") == ["acte", "lettre"]
 
 
 def test_le_rendu_ne_depend_pas_du_repertoire_courant(

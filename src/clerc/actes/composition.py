@@ -70,13 +70,18 @@ def _remise(contenu: ContenuActe) -> dict[str, Any] | None:
     return donnees
 
 
-def _cout(contenu: ContenuActe) -> dict[str, Any]:
+def _cout(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
     c = contenu.cout
     if c is None:
+        motif = contenu.cout_indisponible or (
+            "aucun acte du tarif n'est déclaré pour ce type d'acte"
+            if type_.acte_tarif_pour(contenu.champs) is None
+            else "non calculé"
+        )
         return {
             "lignes": [],
             "total": {"libelle": "Coût de l'acte", "montant": "indisponible"},
-            "mentions": [f"Coût indisponible : {contenu.cout_indisponible or 'non calculé'}."],
+            "mentions": [f"Coût indisponible : {motif.rstrip('.')}."],
         }
     return {
         "lignes": [
@@ -87,13 +92,17 @@ def _cout(contenu: ContenuActe) -> dict[str, Any]:
         "total": {"libelle": "Coût de l'acte TTC", "montant": euros(c.total_ttc)},
         "mentions": [
             f"Tarif : {c.article} n° {c.numero}, prestation du {date_longue(c.date_prestation)}"
-            f" (tarif du {date_longue(c.date_tarif)}). Coût à la charge du débiteur (CPCE "
-            "L111-8)."
+            f" (tarif du {date_longue(c.date_tarif)})."
+            + (
+                " Coût à la charge du débiteur (CPCE L111-8)."
+                if type_.cout_a_la_charge_du_debiteur
+                else ""
+            )
         ],
     }
 
 
-def _ville(adresse: tuple[str, ...]) -> str:
+def ville(adresse: tuple[str, ...]) -> str:
     """ "Lyon" from ("12 rue de la République", "69002 Lyon")."""
     derniere = adresse[-1] if adresse else ""
     morceaux = derniere.split(maxsplit=1)
@@ -151,7 +160,10 @@ def donnees_acte(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
         },
         "parties": {
             "requerants": [designation(contenu.requerant)],
-            "election": "Élisant domicile en mon étude.",
+            # Another election (at the avocat's, for an act he hands over) when the act says so.
+            "election": str(
+                contenu.champs.get("election_domicile") or "Élisant domicile en mon étude."
+            ),
             "instrumentaire": (
                 f"J'ai, {e.signataire}, {e.qualite} au sein de {e.nom}, y demeurant "
                 f"{', '.join(e.adresse)}, soussigné(e),"
@@ -166,9 +178,9 @@ def donnees_acte(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
             if m.texte is not None
         ],
         "textes": [{"titre": t.intitule, "texte": t.texte} for t in contenu.textes],
-        "cout": _cout(contenu),
+        "cout": _cout(type_, contenu),
         "signature": {
-            "lieu": f"Fait à {_ville(e.adresse)}",
+            "lieu": f"Fait à {ville(e.adresse)}",
             "nom": e.signataire,
             "qualite": e.qualite.capitalize(),
             "mention": "Sceau et signature",
@@ -265,7 +277,7 @@ def donnees_lettre(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
             "nom": contenu.destinataire.designation,
             "adresse": list(contenu.destinataire.adresse),
         },
-        "lieu": _ville(e.adresse),
+        "lieu": ville(e.adresse),
         "date": date_longue(contenu.jour),
         "references": references,
         "objet": phrase(type_.titre, contenu, brouillon=True),
@@ -289,4 +301,47 @@ def donnees_lettre(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
     return donnees
 
 
-__all__ = ["contexte_docx", "designation", "donnees_acte", "donnees_lettre"]
+def contexte_docx_lettre(type_: TypeActe, contenu: ContenuActe) -> dict[str, Any]:
+    """The context of ``modeles/lettre.docx`` (the editable DOCX of a letter): the same text as
+    the PDF (``donnees_lettre``). The body is split around the décompte (a letter has at most
+    one): ``paragraphes``, the ``decompte`` table, then ``paragraphes_suite``; each paragraph
+    is ``{texte, apparente}`` (a sentence "en caractères très apparents" is bold and framed)."""
+    d = donnees_lettre(type_, contenu)
+    avant: list[dict[str, Any]] = []
+    apres: list[dict[str, Any]] = []
+    decompte: dict[str, Any] | None = None
+    for p in d["paragraphes"]:
+        if isinstance(p, dict) and "decompte" in p:
+            if decompte is not None:
+                raise ValueError(f"{type_.code} : une lettre n'a qu'un décompte")
+            decompte = p["decompte"]
+            continue
+        texte, apparente = (p, False) if isinstance(p, str) else (p["texte"], p["apparente"])
+        (apres if decompte is not None else avant).append({"texte": texte, "apparente": apparente})
+    return {
+        "etude": {"qualite": "", "titulaires": [], "telephone": "", "courriel": ""} | d["etude"],
+        "destinataire": d["destinataire"],
+        "envoi": d.get("envoi", ""),
+        "lieu": d["lieu"],
+        "date": d["date"],
+        "references": d["references"],
+        "objet": d["objet"],
+        "appel": d["appel"],
+        "paragraphes": avant,
+        "decompte": decompte or {"titre": "", "lignes": [], "total": {}, "total_en_lettres": ""},
+        "paragraphes_suite": apres,
+        "formule": d["formule"],
+        "signature": d["signature"],
+        "pieces": d["pieces"],
+        "textes": d["textes"],
+    }
+
+
+__all__ = [
+    "contexte_docx",
+    "contexte_docx_lettre",
+    "designation",
+    "donnees_acte",
+    "donnees_lettre",
+    "ville",
+]

@@ -319,10 +319,19 @@ def _delai_expire(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
     return []
 
 
-def _cout(_t: TypeActe, _m: Mention, c: ContenuActe) -> list[str]:
+def _cout(t: TypeActe, _m: Mention, c: ContenuActe) -> list[str]:
+    """The cost computed at the tariff line of the act (``acte_tarif``, or the line its fields
+    choose, ``acte_tarif_selon``); a type without a line of the catalogue cannot be costed."""
+    attendu = t.acte_tarif_pour(c.champs)
     if c.cout is None:
+        if attendu is None and c.cout_indisponible is None:
+            return [f"Coût indisponible : aucun acte du tarif n'est déclaré pour le type "
+                    f"« {t.code} »."]  # fmt: skip
         manque = (c.cout_indisponible or "non calculé").rstrip(".")
         return [f"Coût indisponible : {manque}."]
+    if attendu is not None and c.cout.acte != attendu:
+        return [f"Coût calculé au n° {c.cout.numero} ({c.cout.libelle}) : l'acte relève de "
+                f"« {attendu} »."]  # fmt: skip
     return []
 
 
@@ -358,6 +367,20 @@ def _champ(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
     return []
 
 
+def _choix(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """A field whose value must be one of those the declaration lists (``valeurs``): the
+    nature of the act served, which also chooses its tariff line."""
+    cle = str(m.parametres["champ"])
+    valeurs = [str(v) for v in m.parametres["valeurs"]]
+    valeur = c.champs.get(cle)
+    if valeur in (None, "", ()):
+        return [f"{m.libelle} : non renseigné."]
+    if str(valeur) not in valeurs:
+        return [f"{m.libelle} : « {valeur} » n'est pas l'une des valeurs prévues "
+                f"({', '.join(valeurs)})."]  # fmt: skip
+    return []
+
+
 def _presence(_t: TypeActe, _m: Mention, _c: ContenuActe) -> list[str]:
     """A mention that is only a sentence: rendering it (below) is the check."""
     return []
@@ -386,6 +409,20 @@ def _acte_dans_le_delai(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
         return [f"Date limite ({cle}) non fournie par le moteur des procédures."]
     if c.jour > limite:
         return [f"Acte du {date_longue(c.jour)}, après la date limite du {date_longue(limite)}."]
+    return []
+
+
+def _acte_pas_avant(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """The act is done no earlier than the first day the procedure engine allows for its own
+    step (CPCE L212-2: the procès-verbal de saisie once the month after the commandement has
+    run); the engine's ``au_plus_tot`` is that first day."""
+    cle = str(m.parametres["delai"])
+    debut = c.controle.delais.get(cle)
+    if debut is None:
+        return [f"Premier jour permis ({cle}) non fourni par le moteur des procédures."]
+    if c.jour < debut:
+        return [f"Acte du {date_longue(c.jour)} : il n'est permis qu'à partir du "
+                f"{date_longue(debut)}."]  # fmt: skip
     return []
 
 
@@ -557,6 +594,8 @@ CONTROLES: dict[str, Controle] = {
     "reference": _reference,
     "identite_creancier": _identite_creancier,
     "acte_dans_le_delai": _acte_dans_le_delai,
+    "acte_pas_avant": _acte_pas_avant,
+    "choix": _choix,
     "delai_a_personne": _delai_a_personne,
     "date_prealable": _date_prealable,
     "lignes_decompte": _lignes_decompte,
@@ -568,17 +607,28 @@ CONTROLES: dict[str, Controle] = {
 }
 
 
+def _condition(contenu: ContenuActe, condition: object) -> bool:
+    """``"<champ>"``: the act has that field; ``"<champ>=<valeur>"``: it has that value."""
+    champ, egal, valeur = str(condition).partition("=")
+    present = contenu.champs.get(champ)
+    return str(present) == valeur if egal else bool(present)
+
+
 def mentions_applicables(type_: TypeActe, contenu: ContenuActe) -> list[Mention]:
     """The mentions this act must carry: a mention declared ``si: <champ>`` applies only when
-    the act has that field (the SBI only for a bank account seized, R211-3 4°); one declared
-    ``sauf: [<champ>, ...]`` does not apply when the act has one of them (R412-1: no L412-3 to
-    L412-6 for an expulsion under L412-7)."""
-    return [
-        m
-        for m in type_.mentions
-        if ("si" not in m.parametres or contenu.champs.get(str(m.parametres["si"])))
-        and not any(contenu.champs.get(str(champ)) for champ in m.parametres.get("sauf", ()))
-    ]
+    the act has that field (the SBI only for a bank account seized, R211-3 4°), ``si:
+    <champ>=<valeur>`` only when the field has that value, ``si: [...]`` when all hold; one
+    declared ``sauf: [<champ>, ...]`` does not apply when the act has one of them (R412-1: no
+    L412-3 to L412-6 for an expulsion under L412-7)."""
+    applicables = []
+    for m in type_.mentions:
+        si = m.parametres.get("si", ())
+        conditions = [si] if isinstance(si, str) else list(si)
+        if all(_condition(contenu, x) for x in conditions) and not any(
+            _condition(contenu, x) for x in m.parametres.get("sauf", ())
+        ):
+            applicables.append(m)
+    return applicables
 
 
 def verifier(type_: TypeActe, contenu: ContenuActe) -> tuple[Constat, ...]:

@@ -46,7 +46,8 @@ __all__ = ["AvertissementRendu", "ErreurRendu", "modeles_disponibles", "rendre_d
 PAQUET = "clerc.actes"
 PROFIL_PDFA: Final = "a-2b"  # PDF/A-2b (ISO 19005-2, level B): the profile kept for archived acts
 _NOM_MODELE = re.compile(r"[a-z0-9_]+")
-# Layouts imported by the models, not documents of their own.
+# Typst layouts imported by the models, not documents of their own (``lettre.docx`` is a
+# document: the DOCX of the letters).
 MISES_EN_PAGE = frozenset({"commun", "lettre"})
 
 
@@ -153,14 +154,16 @@ def modeles_disponibles(extension: str = ".typ") -> list[str]:
         nom
         for chemin in files(PAQUET).joinpath("modeles").iterdir()
         if chemin.name.endswith(extension)
-        and (nom := chemin.name.removesuffix(extension)) not in MISES_EN_PAGE
+        and (
+            (nom := chemin.name.removesuffix(extension)) not in MISES_EN_PAGE or extension != ".typ"
+        )
     )
 
 
 def _chemin_modele(modele: str, extension: str) -> Path:
     if not _NOM_MODELE.fullmatch(modele):
         raise ErreurRendu(f"Nom de modèle invalide : « {modele} ».")
-    if modele in MISES_EN_PAGE:
+    if modele in MISES_EN_PAGE and extension == ".typ":
         raise ErreurRendu(
             f"« {modele} » est une mise en page importée par les modèles, pas un modèle."
         )

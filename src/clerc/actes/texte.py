@@ -9,7 +9,9 @@ décomptes), so an act prints an amount exactly as the statement it comes from:
 - ``formule_date_acte``: "L'an deux mille vingt-six, le vingt-neuf novembre", the date formula
   opening an act ("le premier mars" for the 1st);
 - ``montant_en_chiffres_et_lettres``: "1 234,56 € (mille deux cent trente-quatre euros et
-  cinquante-six centimes)", the amount written twice as acts usually state the sums claimed.
+  cinquante-six centimes)", the amount written twice as acts usually state the sums claimed;
+- ``bareme_saisie_remunerations``: the scale of the seizable fraction in force on a day, as the
+  procès-verbal de saisie des rémunérations states its "mode de calcul" (CPCE R212-1-11 3°).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from clerc.rules.monnaie import (
 )
 
 __all__ = [
+    "bareme_saisie_remunerations",
     "date_longue",
     "designation_partie",
     "euros",
@@ -105,3 +108,38 @@ def designation_partie(partie: Mapping[str, Any]) -> dict[str, str]:
         morceaux = [partie[cle] for cle in ("profession", "naissance") if partie.get(cle)]
         morceaux.append(f"demeurant {_lignes(partie['adresse'])}")
     return {"nom": nom, "designation": "".join(f", {m}" for m in morceaux)}
+
+
+_FRACTIONS = {"1": "la totalité"}
+
+
+def bareme_saisie_remunerations(jour: date) -> str:
+    """The scale of C. trav. R3252-2 in force on ``jour``, with the R3252-3 amount per dependant
+    and the RSA amount always left (R3252-5), from the dated parameters
+    ``clerc.rules.saisie_remunerations`` applies: "Barème en vigueur le ... : 1/20 de la
+    rémunération annuelle jusqu'à 4 440,00 € ; 1/10 au-delà de 4 440,00 € et jusqu'à
+    8 660,00 € ; ...". Raises ParametreManquant when a figure of that day is not known."""
+    from clerc.rules.parametres import parametres
+    from clerc.rules.saisie_remunerations import (
+        PARAMETRE_BAREME,
+        PARAMETRE_MAJORATION,
+        PARAMETRE_RSA,
+    )
+
+    table = parametres()
+    bareme = table.valeur_au(PARAMETRE_BAREME, jour).valeur
+    majoration = Decimal(str(table.valeur_au(PARAMETRE_MAJORATION, jour).valeur))
+    rsa = Decimal(str(table.valeur_au(PARAMETRE_RSA, jour).valeur))
+    seuils = [euros(Decimal(str(seuil))) for seuil in bareme["seuils"]]
+    fractions = [_FRACTIONS.get(str(f), str(f)) for f in bareme["fractions"]]
+    tranches = [f"{fractions[0]} jusqu'à {seuils[0]}"]
+    tranches += [
+        f"{fraction} au-delà de {bas} et jusqu'à {haut}"
+        for fraction, bas, haut in zip(fractions[1:-1], seuils[:-1], seuils[1:], strict=True)
+    ]
+    tranches.append(f"{fractions[-1]} au-delà de {seuils[-1]}")
+    return (
+        f"Barème en vigueur le {date_longue(jour)}, par tranche de rémunération annuelle : "
+        f"{' ; '.join(tranches)} ; seuils augmentés de {euros(majoration)} par personne à "
+        f"charge ; somme toujours laissée au débiteur : {euros(rsa)} par mois."
+    )

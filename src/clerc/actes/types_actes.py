@@ -14,6 +14,7 @@ import time (tests load every declaration).
 from __future__ import annotations
 
 import importlib.resources
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -77,17 +78,33 @@ class TypeActe:
     verbe: str = ""  # "J'ai, ..., commissaire de justice soussigné, <verbe> à :"
     destinataire: str = "debiteur"
     acte_tarif: str | None = None  # code in clerc.rules.tarif
+    # The tariff line chosen by a field of the act: (field, {value: code}); acte_tarif when the
+    # field has another value (signification_acte_avocat: n° 2 for a decision, else n° 1).
+    acte_tarif_selon: tuple[str, dict[str, str]] | None = None
     procedure: str | None = None  # the procedure and step the act performs
     etape: str | None = None
     signifie: bool = True  # served by the commissaire de justice (CPC 651)
     textes: tuple[str, ...] = ()  # articles reproduced word for word
     note: str = ""
+    # The cost printed as borne by the debtor (CPCE L111-8): an enforcement cost. False for an
+    # act whose cost the judge allocates (an assignation or conclusions served for an avocat).
+    cout_a_la_charge_du_debiteur: bool = True
 
     def mention(self, code: str) -> Mention:
         for mention in self.mentions:
             if mention.code == code:
                 return mention
         raise DonneeInvalide(f"Mention « {code} » inconnue pour l'acte « {self.code} ».")
+
+    def acte_tarif_pour(self, champs: Mapping[str, Any]) -> str | None:
+        """The tariff line of this act given its fields (``acte_tarif_selon``), else
+        ``acte_tarif``; None when no line of the catalogue is declared for the type."""
+        if self.acte_tarif_selon is not None:
+            champ, valeurs = self.acte_tarif_selon
+            choisi = valeurs.get(str(champs.get(champ)))
+            if choisi is not None:
+                return choisi
+        return self.acte_tarif
 
     def en_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +115,11 @@ class TypeActe:
             "procedure": self.procedure,
             "etape": self.etape,
             "acte_tarif": self.acte_tarif,
+            "acte_tarif_selon": (
+                {"champ": self.acte_tarif_selon[0], "valeurs": dict(self.acte_tarif_selon[1])}
+                if self.acte_tarif_selon
+                else None
+            ),
             "textes_reproduits": list(self.textes),
             "mentions": [
                 {
@@ -113,7 +135,8 @@ class TypeActe:
 
 _CLES_TYPE = {
     "code", "libelle", "categorie", "titre", "articles", "mentions", "corps", "verbe",
-    "destinataire", "acte_tarif", "procedure", "etape", "signifie", "textes", "note",
+    "destinataire", "acte_tarif", "acte_tarif_selon", "procedure", "etape", "signifie",
+    "textes", "note", "cout_a_la_charge_du_debiteur",
 }  # fmt: skip
 _CLES_MENTION = {
     "code",
@@ -163,6 +186,21 @@ def _mention(brute: Any, ici: str, controles: frozenset[str]) -> Mention:
     )
 
 
+def _tarif_selon(brut: Any, ici: str) -> tuple[str, dict[str, str]] | None:
+    """``acte_tarif_selon: {champ: <field>, valeurs: {<value>: <tariff code>}}``."""
+    if brut is None:
+        return None
+    if not isinstance(brut, dict) or set(brut) != {"champ", "valeurs"}:
+        raise DeclarationActeInvalide(f"{ici} : « acte_tarif_selon » attend champ et valeurs")
+    champ, valeurs = brut["champ"], brut["valeurs"]
+    if not isinstance(champ, str) or not champ or not isinstance(valeurs, dict) or not valeurs:
+        raise DeclarationActeInvalide(f"{ici} : « acte_tarif_selon » mal formé")
+    inconnus = sorted(str(code) for code in valeurs.values() if code not in tarif.ACTES)
+    if inconnus:
+        raise DeclarationActeInvalide(f"{ici} : acte du tarif {inconnus} inconnu")
+    return champ, {str(valeur): str(code) for valeur, code in valeurs.items()}
+
+
 def _type(brut: Any, nom: str, controles: frozenset[str]) -> TypeActe:
     ici = f"types/{nom}"
     if not isinstance(brut, dict):
@@ -182,6 +220,7 @@ def _type(brut: Any, nom: str, controles: frozenset[str]) -> TypeActe:
     acte_tarif = brut.get("acte_tarif")
     if acte_tarif is not None and acte_tarif not in tarif.ACTES:
         raise DeclarationActeInvalide(f"{ici} : acte du tarif « {acte_tarif} » inconnu")
+    acte_tarif_selon = _tarif_selon(brut.get("acte_tarif_selon"), ici)
     mentions = tuple(
         _mention(m, f"{ici} mention {rang}", controles)
         for rang, m in enumerate(brut.get("mentions") or [], start=1)
@@ -200,11 +239,13 @@ def _type(brut: Any, nom: str, controles: frozenset[str]) -> TypeActe:
         verbe=str(brut.get("verbe") or ""),
         destinataire=brut.get("destinataire", "debiteur"),
         acte_tarif=acte_tarif,
+        acte_tarif_selon=acte_tarif_selon,
         procedure=brut.get("procedure"),
         etape=brut.get("etape"),
         signifie=bool(brut.get("signifie", brut["categorie"] == "acte")),
         textes=_liste(brut.get("textes"), f"{ici} textes"),
         note=str(brut.get("note") or ""),
+        cout_a_la_charge_du_debiteur=bool(brut.get("cout_a_la_charge_du_debiteur", True)),
     )
 
 
