@@ -5,6 +5,9 @@
 - ``CLERC_DONNEES``: directory of the office's data (database by default, attached documents).
 - ``CLERC_UTILISATEUR``: the user a command acts as (else the operating-system account).
 - ``CLERC_ETUDE``: the office a command acts for when the database holds several.
+- ``CLERC_CERTIFICAT`` and ``CLERC_CERTIFICAT_MOT_DE_PASSE``: the commissaire de justice's
+  signing certificate (PKCS#12 file) and its password; without them a signed act is a PDF/A
+  whose original is signed by hand (recorded as such).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ ENV_DATABASE_URL = "CLERC_DATABASE_URL"
 ENV_DONNEES = "CLERC_DONNEES"
 ENV_UTILISATEUR = "CLERC_UTILISATEUR"
 ENV_ETUDE = "CLERC_ETUDE"
+ENV_CERTIFICAT = "CLERC_CERTIFICAT"
+ENV_CERTIFICAT_MOT_DE_PASSE = "CLERC_CERTIFICAT_MOT_DE_PASSE"
 
 
 def repertoire_donnees() -> Path:
@@ -54,3 +59,12 @@ def utilisateur_courant(explicite: str | None = None) -> str:
 
 def etude_courante(explicite: str | None = None) -> str | None:
     return explicite or os.environ.get(ENV_ETUDE) or None
+
+
+def certificat_signature() -> tuple[Path, bytes | None] | None:
+    """The signing certificate configured (path, password), or None."""
+    chemin = os.environ.get(ENV_CERTIFICAT)
+    if not chemin:
+        return None
+    mot_de_passe = os.environ.get(ENV_CERTIFICAT_MOT_DE_PASSE)
+    return Path(chemin).expanduser(), mot_de_passe.encode("utf-8") if mot_de_passe else None

@@ -193,3 +193,31 @@ def test_le_proces_verbal_de_saisie_attribution_depuis_le_dossier(etude: Context
     # Wednesday 15 March 2023.
     denonciation = next(e for e in saisie["etapes"] if e["code"] == "denonciation")
     assert denonciation["date_limite"] == "2023-03-15"
+
+
+def test_signature_electronique_pades_avec_le_certificat_du_commissaire(
+    etude: Contexte, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from clerc.actes.signature import verifier_signature
+    from tests.actes.test_signature import MOT_DE_PASSE, _certificat, _p12
+
+    cle = ec.generate_private_key(ec.SECP256R1())
+    maintenant = datetime.now(UTC)
+    certificat = _certificat(
+        cle, debut=maintenant - timedelta(days=1), fin=maintenant + timedelta(days=365)
+    )
+    monkeypatch.setenv("CLERC_CERTIFICAT", str(_p12(tmp_path, cle, certificat)))
+    monkeypatch.setenv("CLERC_CERTIFICAT_MOT_DE_PASSE", MOT_DE_PASSE.decode())
+    reference = _dossier(etude)
+    redige = _denonciation(etude, reference)
+    actes.signer(_commissaire(etude), int(redige["acte"]))  # type: ignore[call-overload]
+    pdf = actes.fichier(etude, int(redige["acte"]))  # type: ignore[call-overload]
+    info = verifier_signature(pdf, racines_de_confiance=[certificat])
+    assert info.valide and info.intacte and info.couvre_tout_le_document
+    assert info.motif == "Dénonciation de saisie-attribution au débiteur, répertoire n° 2023-000001"
+    assert (info.lieu, info.nom) == ("Lyon", "Claire Martin")
+    assert b"pdfaid" in pdf  # still PDF/A (incremental update)

@@ -37,6 +37,7 @@ from clerc.actes.modele import (
     Remise,
     TitreActe,
 )
+from clerc.actes.signature import charger_certificat, signer_pdf
 from clerc.actes.texte import date_longue, euros
 from clerc.actes.textes_reproduits import (
     TexteIntrouvable,
@@ -45,7 +46,7 @@ from clerc.actes.textes_reproduits import (
     texte_reproduit,
 )
 from clerc.actes.types_actes import TypeActe, type_acte, types_actes
-from clerc.config import repertoire_documents
+from clerc.config import certificat_signature, repertoire_documents
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
 from clerc.office.models import (
@@ -202,11 +203,14 @@ def _decompte(dossier: Dossier, au: date, provision: bool = False) -> DecompteAc
     return DecompteActe(au=au, lignes=tuple(lignes), total=d.total)
 
 
-def _cout(dossier: Dossier, type_: TypeActe, jour: date) -> tuple[CoutActe | None, str | None]:
-    if type_.acte_tarif is None:
+def _cout(
+    dossier: Dossier, type_: TypeActe, jour: date, champs: dict[str, Any]
+) -> tuple[CoutActe | None, str | None]:
+    code = type_.acte_tarif_pour(champs)
+    if code is None:
         return None, None
     try:
-        return cout_pour_dossier(dossier, type_.acte_tarif, jour), None
+        return cout_pour_dossier(dossier, code, jour), None
     except ErreurClerc as erreur:  # a tariff figure the office does not know (A444-...)
         return None, str(erreur)
 
@@ -283,6 +287,15 @@ def _controle(
     return delais, refus
 
 
+def _imprime_un_decompte(type_: TypeActe) -> bool:
+    """Whether the act states the sums claimed (a service of an assignation does not)."""
+    controles = {"decompte", "lignes_decompte", "taux_interets", "provision_interets"}
+    textes = [*type_.corps, *(m.texte or "" for m in type_.mentions)]
+    return any(m.controle in controles for m in type_.mentions) or any(
+        "{decompte" in t for t in textes
+    )
+
+
 def _champs_de_la_procedure(type_: TypeActe, procedures: list[ProcedureDossier]) -> dict[str, Any]:
     """Dates of the procedure's steps done, as ``<etape>_le`` (``pv_saisie_le``...)."""
     en_cours = _procedure(procedures, type_)
@@ -330,13 +343,13 @@ def _contenu(
     if type_.destinataire in ("tiers_saisi", "employeur") and tiers is not None:
         destinataire, tiers = tiers, destinataire
     delais, refus = _controle(dossier, type_, jour, heure, mode, procedures)
-    cout, cout_indisponible = _cout(dossier, type_, jour)
-    provision = any(m.controle == "provision_interets" for m in type_.mentions)
-    decompte = _decompte(dossier, jour, provision)
     champs = {**_champs_de_la_procedure(type_, procedures), **(parametres.get("champs") or {})}
     for cle, valeur in list(champs.items()):  # dates and amounts typed as text
         if isinstance(valeur, str) and cle.endswith("_le"):
             champs[cle] = date.fromisoformat(valeur)
+    cout, cout_indisponible = _cout(dossier, type_, jour, champs)
+    provision = any(m.controle == "provision_interets" for m in type_.mentions)
+    decompte = _decompte(dossier, jour, provision) if _imprime_un_decompte(type_) else None
     au_decompte = next(
         (
             champs.get(str(m.parametres["au"]))
@@ -487,6 +500,12 @@ def _numero(acte: Acte) -> str | None:
     return f"{acte.annee_repertoire}-{acte.numero_repertoire:06d}"
 
 
+def _etude_de(session: Session, dossier: Dossier) -> EtudeModele:
+    etude = session.get(EtudeModele, dossier.etude_id)
+    assert etude is not None
+    return etude
+
+
 def _charger(session: Session, acte_id: int) -> tuple[Acte, Dossier]:
     acte = session.get(Acte, acte_id)
     if acte is None:
@@ -583,8 +602,6 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
                 + " ; ".join(f"{c['message']} ({c['article']})" for c in constats[:3])
             )
         type_ = type_acte(acte.type)
-        pdf = rendu.rendre_pdf("acte", acte.donnees, pdfa=True)
-        acte.sha256, acte.taille = stocker_document(pdf), len(pdf)
         acte.annee_repertoire = acte.jour.year
         acte.numero_repertoire = 1 + (
             session.scalar(
@@ -594,6 +611,22 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
             )
             or 0
         )
+        pdf = rendu.rendre_pdf("acte", acte.donnees, pdfa=True)
+        configure = certificat_signature()
+        if configure is not None:  # PAdES B-B with the commissaire's certificate
+            certificat = charger_certificat(*configure)
+            pdf = signer_pdf(
+                pdf,
+                certificat,
+                motif=f"{type_.libelle}, répertoire n° {_numero(acte)}",
+                lieu=composition.ville(_etude(_etude_de(session, dossier), None).adresse),
+                nom=signataire.nom or contexte.utilisateur,
+            )
+        acte.parametres = {
+            **acte.parametres,
+            "signature": "electronique" if configure is not None else "papier",
+        }
+        acte.sha256, acte.taille = stocker_document(pdf), len(pdf)
         acte.statut, acte.signe_le, acte.signe_par = "signe", maintenant(), contexte.utilisateur
         contenu = _contenu(session, dossier, type_, dict(acte.parametres))
         if contenu.cout is not None:

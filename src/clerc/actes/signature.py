@@ -1,0 +1,406 @@
+"""Electronic signature of acts: PAdES baseline B-B with pyHanko, PDF/A kept (design.md §6).
+
+``charger_certificat`` reads the commissaire de justice's certificate and private key from a
+PKCS#12 file (.p12/.pfx); ``signer_pdf`` signs a PDF with it; ``verifier_signature`` reads the
+signature back and checks it. Pure functions, no database, and nothing is ever fetched from the
+network: no timestamp server, no OCSP responder, no CRL, no system trust store.
+
+Signature (``signer_pdf``):
+
+- PAdES baseline B-B: CMS ``SubFilter /ETSI.CAdES.detached``, SHA-256, the ESS
+  signing-certificate-v2 attribute (pyHanko adds it, and leaves out the CMS signing-time
+  attribute, as PAdES asks: the time is the ``/M`` entry of the signature dictionary), reason
+  (``/Reason``), location (``/Location``) and signer's name (``/Name``); an invisible signature
+  field (``/Rect [0 0 0 0]``, printable, locked), so the pages of the act are not touched.
+- Appended as an incremental update: the bytes of the input are the first bytes of the output,
+  unchanged, so a PDF/A-2b act (``rendre_pdf(..., pdfa=True)``) stays PDF/A-2b. Two pyHanko
+  defaults are turned off for that:
+  * pyHanko rewrites the XMP packet and the Info dictionary of every incremental update
+    (producer, modification date) through its own XMP serialiser, which has broken PDF/A
+    conformance before (pyHanko issue #755, fixed in 0.38); with 0.38, PDFBox's XMP parser
+    still no longer finds the PDF/A extension schemas in the rewritten packet. The update
+    here leaves the metadata as Typst wrote it, which keeps the XMP packet (``pdfaid:part``
+    2, ``pdfaid:conformance`` B) and the Info dictionary consistent by construction. This
+    overrides ``_update_meta``, the hook pyHanko's maintainer points to for it (issue #223);
+    ``test_signature.py`` checks the XMP stays byte-identical, so a pyHanko upgrade that
+    renames the hook is caught.
+  * pyHanko declares PDF 2.0 (``/Version /2.0`` and the ISO 32002 extension) when the key is
+    ECDSA. PDF/A-2 is built on PDF 1.7, so only the ESIC extension of PAdES (PDF 1.7) is
+    declared, whatever the key.
+- ``moment`` fixes the signing time (``/M``); by default the current time.
+
+Verification (``verifier_signature``): pyHanko's validation of the last signature, trust
+settings stated once, here:
+
+- trust roots: only the certificates passed as ``racines_de_confiance`` (for instance the
+  office's certificate itself, or the certification authority of the profession). Never the
+  operating system's store (pyHanko's fallback is deprecated and means nothing for a signed act);
+  with no root given, ``de_confiance`` is False but integrity is still checked;
+- no fetching (``allow_fetching=False``): revocation is checked only from what the document
+  embeds, in pyHanko's "soft-fail" mode (missing revocation data is not an error); a B-B
+  signature embeds none, so revocation is in fact not checked;
+- key usage of the signer's certificate: digital signature or non-repudiation (either);
+- validation time: now (the signing time is the signer's claim, with no timestamp token), so
+  once the certificate has expired its signatures are no longer judged ``valide``.
+
+Left for later: signature timestamps (PAdES B-T, needs a TSA), long-term validation data
+(B-LT/B-LTA: DSS with OCSP/CRL), a visible signature block. pyHanko runs its signing and
+validation through ``asyncio.run``: call these functions from a thread (``asyncio.to_thread``),
+not from inside a running event loop.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import pkcs12 as asn1_pkcs12
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.general import SigningError
+from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner, SimpleSigner
+from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
+from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from clerc.actes.texte import date_longue
+from clerc.rules.erreurs import ErreurClerc
+
+__all__ = [
+    "Certificat",
+    "ErreurSignature",
+    "InfoSignature",
+    "charger_certificat",
+    "signer_pdf",
+    "verifier_signature",
+]
+
+ALGORITHME_CONDENSAT: Final = "sha256"
+# Key usages accepted for the signer's certificate (either one is enough).
+USAGES_SIGNATURE: Final = frozenset({"digital_signature", "non_repudiation"})
+
+
+class ErreurSignature(ErreurClerc):
+    """A certificate cannot be used, or a PDF cannot be signed or verified (French message)."""
+
+
+@dataclass(frozen=True)
+class Certificat:
+    """The signer's certificate with its private key (RSA or EC) and the rest of its chain."""
+
+    certificat: x509.Certificate
+    cle_privee: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey = field(repr=False)
+    chaine: tuple[x509.Certificate, ...] = ()
+
+    @property
+    def nom(self) -> str:
+        """Common name of the holder ("Maître Claire MARTIN, commissaire de justice")."""
+        return _nom_commun(self.certificat)
+
+    @property
+    def debut_validite(self) -> datetime:
+        return self.certificat.not_valid_before_utc
+
+    @property
+    def fin_validite(self) -> datetime:
+        return self.certificat.not_valid_after_utc
+
+    def verifier_validite(self, moment: datetime) -> None:
+        """Raise ErreurSignature unless the certificate is valid at ``moment``."""
+        if moment < self.debut_validite:
+            raise ErreurSignature(
+                f"Le certificat de « {self.nom} » n'est pas encore valide le "
+                f"{date_longue(moment)} : il ne l'est qu'à partir du "
+                f"{date_longue(self.debut_validite)}."
+            )
+        if moment > self.fin_validite:
+            raise ErreurSignature(
+                f"Le certificat de « {self.nom} » a expiré le {date_longue(self.fin_validite)} : "
+                f"il n'est plus valide le {date_longue(moment)}. Renouvelez-le avant de signer."
+            )
+
+
+@dataclass(frozen=True)
+class InfoSignature:
+    """What ``verifier_signature`` reads and checks in the last signature of a PDF.
+
+    ``intacte``: the signed bytes are those the signature was made on (a changed byte makes it
+    False). ``couvre_tout_le_document``: nothing was appended after the signature.
+    ``de_confiance``: the signer's certificate chains up to one of the trust roots given.
+    ``valide``: pyHanko's bottom line: intact, cryptographically sound, trusted, with the right
+    key usage and no forbidden change after signing.
+    """
+
+    nom_signataire: str
+    moment: datetime | None
+    intacte: bool
+    couvre_tout_le_document: bool
+    de_confiance: bool
+    valide: bool
+    motif: str | None
+    lieu: str | None
+    nom: str | None
+
+
+def _nom_commun(certificat: x509.Certificate) -> str:
+    noms = certificat.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    if noms:
+        valeur = noms[0].value
+        return valeur.decode() if isinstance(valeur, bytes) else valeur
+    return certificat.subject.rfc4514_string()
+
+
+def _maintenant() -> datetime:
+    return datetime.now(UTC)
+
+
+def _verifier_moment(moment: datetime) -> datetime:
+    if moment.utcoffset() is None:
+        raise ErreurSignature(
+            f"Date de signature sans fuseau horaire ({moment.isoformat()}) : indiquez-le "
+            "(par exemple datetime.now(UTC))."
+        )
+    return moment
+
+
+def _est_pkcs12(donnees: bytes) -> bool:
+    """The bytes are a well-formed PKCS#12 structure (whatever the password)."""
+    try:
+        asn1_pkcs12.Pfx.load(donnees, strict=True).native  # noqa: B018 (parses it all)
+    except (ValueError, TypeError, KeyError):
+        return False
+    return True
+
+
+def charger_certificat(
+    chemin: Path, mot_de_passe: bytes | None, *, le: datetime | None = None
+) -> Certificat:
+    """Read a PKCS#12 file (.p12, .pfx): the certificate, its private key, its chain.
+
+    ``le``: the day the certificate must be valid (by default now): an expired certificate
+    is refused here already, not at signing time.
+    Raises ErreurSignature (French) for a missing or unreadable file, a wrong password, a
+    file without certificate or without private key, a key not matching the certificate, an
+    unsupported key type, a certificate not meant for signing, or not valid on that day.
+    """
+    moment = _verifier_moment(le) if le is not None else _maintenant()
+    chemin = Path(chemin)
+    try:
+        donnees = chemin.read_bytes()
+    except FileNotFoundError as erreur:
+        raise ErreurSignature(f"Fichier de certificat introuvable : « {chemin} ».") from erreur
+    except OSError as erreur:
+        raise ErreurSignature(
+            f"Fichier de certificat illisible : « {chemin} » ({erreur.strerror or erreur})."
+        ) from erreur
+    try:
+        cle, certificat, chaine = pkcs12.load_key_and_certificates(donnees, mot_de_passe)
+    except ValueError as erreur:
+        if not _est_pkcs12(donnees):
+            raise ErreurSignature(
+                f"« {chemin.name} » n'est pas un certificat au format PKCS#12 (.p12 ou .pfx)."
+            ) from erreur
+        if mot_de_passe is None:
+            raise ErreurSignature(
+                f"Le certificat « {chemin.name} » est protégé par un mot de passe : indiquez-le."
+            ) from erreur
+        raise ErreurSignature(
+            f"Mot de passe incorrect pour le certificat « {chemin.name} »."
+        ) from erreur
+    if certificat is None and cle is None and chaine:
+        certificat, *chaine = chaine  # a certificate alone is stored among the "other" ones
+    if certificat is None:
+        raise ErreurSignature(f"Le fichier « {chemin.name} » ne contient aucun certificat.")
+    nom = _nom_commun(certificat)
+    if cle is None:
+        raise ErreurSignature(
+            f"Le fichier « {chemin.name} » contient le certificat de « {nom} » sans sa clé "
+            "privée : il ne permet pas de signer. Exportez le certificat avec sa clé privée."
+        )
+    if not isinstance(cle, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise ErreurSignature(
+            f"Type de clé non pris en charge pour le certificat de « {nom} » "
+            f"({type(cle).__name__}) : seules les clés RSA et à courbe elliptique le sont."
+        )
+    public = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    if cle.public_key().public_bytes(*public) != certificat.public_key().public_bytes(*public):
+        raise ErreurSignature(
+            f"La clé privée de « {chemin.name} » ne correspond pas au certificat de « {nom} »."
+        )
+    try:
+        usages = certificat.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        pass
+    else:
+        if not (usages.digital_signature or usages.content_commitment):
+            raise ErreurSignature(
+                f"Le certificat de « {nom} » n'est pas destiné à la signature (usages de la "
+                "clé : ni signature numérique, ni non-répudiation)."
+            )
+    resultat = Certificat(certificat=certificat, cle_privee=cle, chaine=tuple(chaine))
+    resultat.verifier_validite(moment)
+    return resultat
+
+
+def _asn1_certificat(certificat: x509.Certificate) -> Any:
+    return asn1_x509.Certificate.load(certificat.public_bytes(serialization.Encoding.DER))
+
+
+def _signataire_pyhanko(certificat: Certificat) -> SimpleSigner:
+    cle = certificat.cle_privee.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    autres = SimpleCertificateStore()  # type: ignore[no-untyped-call]
+    autres.register_multiple(_asn1_certificat(c) for c in certificat.chaine)
+    return SimpleSigner(
+        signing_cert=_asn1_certificat(certificat.certificat),
+        signing_key=asn1_keys.PrivateKeyInfo.load(cle),
+        cert_registry=autres,
+    )
+
+
+class _MiseAJourIncrementale(IncrementalPdfFileWriter):
+    """An incremental update that leaves the XMP packet and the Info dictionary untouched."""
+
+    def _update_meta(self) -> None:
+        # pyHanko would rewrite the XMP (and Info) of the document here: see the module doc.
+        return
+
+
+class _SignatairePdf(PdfSigner):
+    """pyHanko's PdfSigner with a fixed signing time and the PDF version left as it is."""
+
+    def __init__(
+        self, metadonnees: PdfSignatureMetadata, signataire: SimpleSigner, moment: datetime
+    ) -> None:
+        super().__init__(metadonnees, signataire)
+        self._moment = moment
+
+    def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
+        session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
+        session.system_time = self._moment  # /M of the signature dictionary
+        return session
+
+    def register_extensions(self, pdf_out: Any, *, md_algorithm: str) -> None:
+        # PAdES in PDF 1.7 is declared by the ESIC extension; no PDF 2.0 extension (ISO 32001,
+        # 32002), which would make the document claim PDF 2.0 and so leave PDF/A-2.
+        if pdf_out.output_version < (2, 0):
+            pdf_out.ensure_output_version((1, 7))
+            pdf_out.register_extension(ESIC_EXTENSION_1)
+
+
+def signer_pdf(
+    pdf: bytes,
+    certificat: Certificat,
+    *,
+    motif: str,
+    lieu: str,
+    nom: str,
+    moment: datetime | None = None,
+) -> bytes:
+    """Sign ``pdf`` (PAdES baseline B-B) with ``certificat``; return the signed PDF.
+
+    ``motif``, ``lieu``, ``nom``: reason, location and signer's name written in the signature;
+    ``moment``: signing time (timezone-aware; by default now), at which the certificate must be
+    valid. The signature is appended as an incremental update: a PDF/A input stays PDF/A.
+    Raises ErreurSignature (French) when the certificate is not valid then or the PDF cannot
+    be signed (unreadable, encrypted...).
+    """
+    moment = _verifier_moment(moment) if moment is not None else _maintenant()
+    certificat.verifier_validite(moment)
+    try:
+        ecrivain = _MiseAJourIncrementale(io.BytesIO(pdf))
+    except (PdfError, ValueError) as erreur:
+        raise ErreurSignature(f"Le PDF à signer est illisible : {erreur}.") from erreur
+    if ecrivain.prev.encrypted:
+        raise ErreurSignature("Le PDF à signer est chiffré : un acte ne peut pas l'être.")
+    nombre_signatures = len(ecrivain.prev.embedded_signatures)
+    metadonnees = PdfSignatureMetadata(
+        field_name=f"Signature{nombre_signatures + 1}",
+        md_algorithm=ALGORITHME_CONDENSAT,
+        subfilter=SigSeedSubFilter.PADES,
+        reason=motif,
+        location=lieu,
+        name=nom,
+    )
+    signataire = _SignatairePdf(metadonnees, _signataire_pyhanko(certificat), moment)
+    try:
+        sortie = signataire.sign_pdf(ecrivain)
+    except (SigningError, PdfError, ValueError) as erreur:
+        raise ErreurSignature(f"La signature du PDF a échoué : {erreur}.") from erreur
+    resultat: bytes = sortie.getvalue()
+    return resultat
+
+
+def _chaine(valeur: Any) -> str | None:
+    return None if valeur is None else str(valeur)
+
+
+def verifier_signature(
+    pdf: bytes,
+    *,
+    racines_de_confiance: Iterable[x509.Certificate | Certificat] = (),
+) -> InfoSignature:
+    """Check the last signature of ``pdf`` and read it back.
+
+    ``racines_de_confiance``: the only certificates trusted (see the module doc for every
+    trust setting); none by default. A changed byte does not raise: ``intacte`` is False.
+    Raises ErreurSignature (French) when the PDF is unreadable, carries no signature, or its
+    signature cannot be analysed at all.
+    """
+    racines = [
+        _asn1_certificat(r.certificat if isinstance(r, Certificat) else r)
+        for r in racines_de_confiance
+    ]
+    try:
+        lecteur = PdfFileReader(io.BytesIO(pdf))
+        signatures = lecteur.embedded_regular_signatures
+    except (PdfError, ValueError, KeyError) as erreur:
+        raise ErreurSignature(f"Le PDF signé est illisible : {erreur}.") from erreur
+    if not signatures:
+        raise ErreurSignature("Ce PDF ne porte aucune signature.")
+    signature = max(signatures, key=lambda s: s.signed_revision)
+    contexte = ValidationContext(
+        trust_roots=racines, allow_fetching=False, revocation_mode="soft-fail"
+    )
+    try:
+        etat = validate_pdf_signature(
+            signature,
+            signer_validation_context=contexte,
+            key_usage_settings=KeyUsageConstraints(key_usage=set(USAGES_SIGNATURE)),
+        )
+    except (PdfError, ValueError, KeyError) as erreur:
+        raise ErreurSignature(f"La signature du PDF ne peut pas être vérifiée : {erreur}.") from (
+            erreur
+        )
+    sujet = etat.signing_cert.subject.native
+    nom_signataire = sujet.get("common_name") or etat.signing_cert.subject.human_friendly
+    dictionnaire = signature.sig_object
+    return InfoSignature(
+        nom_signataire=str(nom_signataire),
+        moment=etat.signer_reported_dt,
+        intacte=bool(etat.intact),
+        couvre_tout_le_document=etat.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        de_confiance=bool(etat.trusted),
+        valide=bool(etat.bottom_line),
+        motif=_chaine(dictionnaire.get("/Reason")),
+        lieu=_chaine(dictionnaire.get("/Location")),
+        nom=_chaine(dictionnaire.get("/Name")),
+    )
