@@ -23,9 +23,10 @@ from clerc.actes.composition import (
 from clerc.actes.rendu import rendre_docx, rendre_pdf
 from clerc.actes.types_actes import type_acte
 from tests.actes.exemples import denonciation
+from tests.actes.exemples_lettres_fonds import LETTRES_FONDS
 from tests.actes.exemples_saisies import EXEMPLES_SAISIES
 from tests.actes.exemples_significations import ACTES as EXEMPLES_SIGNIFICATIONS
-from tests.actes.exemples_significations import LETTRES
+from tests.actes.exemples_significations import LETTRES as LETTRES_SIGNIFICATIONS
 
 ATTENDUS = Path(__file__).parent / "attendus"
 HORODATAGE = datetime(2023, 3, 8, 9, 30, tzinfo=UTC)
@@ -34,6 +35,7 @@ EXEMPLES = {
     **EXEMPLES_SAISIES,
     **EXEMPLES_SIGNIFICATIONS,
 }
+LETTRES = {**LETTRES_SIGNIFICATIONS, **LETTRES_FONDS}
 
 
 def _texte(pdf: bytes, poppler: Callable[..., str], tmp_path: Path) -> str:

@@ -221,3 +221,132 @@ def test_signature_electronique_pades_avec_le_certificat_du_commissaire(
     assert info.motif == "Dénonciation de saisie-attribution au débiteur, répertoire n° 2023-000001"
     assert (info.lieu, info.nom) == ("Lyon", "Claire Martin")
     assert b"pdfaid" in pdf  # still PDF/A (incremental update)
+
+
+# --- letters about money: the figures of the third-party funds ledger -----------------------
+
+
+def _textes_imprimes(etude: Contexte, acte_id: int) -> str:
+    """Every sentence the letter prints, as stored with the act (what its PDF shows)."""
+    from clerc.office.models import Acte
+
+    with transaction(etude, "lire", ecriture=False) as session:
+        acte = session.get(Acte, acte_id)
+        assert acte is not None
+        donnees = dict(acte.donnees)
+
+    def textes(valeur: object) -> list[str]:
+        if isinstance(valeur, str):
+            return [valeur]
+        if isinstance(valeur, dict):
+            return [t for v in valeur.values() for t in textes(v)]
+        if isinstance(valeur, list):
+            return [t for v in valeur for t in textes(v)]
+        return []
+
+    return " ".join(textes(donnees))
+
+
+def test_les_lettres_de_fonds_impriment_les_montants_du_grand_livre(etude: Contexte) -> None:
+    from clerc.actes.texte import date_longue, euros
+    from clerc.office import grand_livre
+    from clerc.office.services import paiements
+
+    reference = _dossier(etude)
+    # 400 € received by transfer on Friday 10 March 2023 (R444-56: six weeks, by Friday
+    # 21 April 2023), 50 € of fees withheld and 250 € paid out on 20 March: 100 € still held.
+    recu = paiements.enregistrer_paiement(etude, reference, Decimal("400.00"), date(2023, 3, 10))
+    frais = paiements.prelever_frais(etude, reference, date(2023, 3, 20), Decimal("50.00"))
+    sortie = paiements.reverser(etude, reference, date(2023, 3, 20), Decimal("250.00"))
+    with transaction(etude, "lire", ecriture=False) as session:
+        dossier = dossiers.charger_dossier(session, reference)
+        detenu = grand_livre.solde_creancier(session, dossier.id)
+        creancier_, debiteur_ = (
+            dossier.creancier.designation,
+            dossier.debiteurs[0].partie.designation,
+        )
+    assert detenu == sortie.detenu_restant == Decimal("100.00")
+
+    lettres = {
+        code: actes.generer(etude, reference, code, date(2023, 3, 21))
+        for code in ("lettre_avis_encaissement_creancier", "lettre_avis_reversement",
+                     "lettre_compte_rendu_creancier", "lettre_recu_paiement")
+    }  # fmt: skip
+    for code, lettre in lettres.items():
+        assert lettre["constats"] == [], (code, lettre["constats"])
+        assert lettre["statut"] == "verifie" and lettre["cout_ttc"] is None
+        assert actes.fichier(etude, int(lettre["acte"])).startswith(b"%PDF")  # type: ignore[call-overload]
+    # To the creditor, except the receipt, to the debtor who paid.
+    assert {code: lettre["destinataire"] for code, lettre in lettres.items()} == {
+        "lettre_avis_encaissement_creancier": creancier_,
+        "lettre_avis_reversement": creancier_,
+        "lettre_compte_rendu_creancier": creancier_,
+        "lettre_recu_paiement": debiteur_,
+    }
+
+    def texte(code: str) -> str:
+        return _textes_imprimes(etude, int(lettres[code]["acte"]))  # type: ignore[call-overload]
+
+    avis = texte("lettre_avis_encaissement_creancier")
+    assert f"le 10 mars 2023, la somme de {euros(Decimal('400.00'))} (virement)" in avis
+    assert "au plus tard le 21 avril 2023" in avis
+    reversement = texte("lettre_avis_reversement")
+    assert f"la somme de {euros(sortie.montant)}" in reversement
+    assert f"la somme de {euros(frais.montant)} au titre de ses frais" in reversement
+    assert f"détient encore pour votre compte {euros(detenu)}" in reversement
+    assert "au plus tard le 21 avril 2023" in reversement
+    compte_rendu = texte("lettre_compte_rendu_creancier")
+    assert (
+        f"a encaissé pour votre compte {euros(Decimal('400.00'))} ; elle vous a reversé "
+        f"{euros(sortie.montant)} et a prélevé {euros(frais.montant)}"
+    ) in compte_rendu
+    assert f"Elle détient à ce jour pour votre compte {euros(detenu)}" in compte_rendu
+    assert "Saisie" in compte_rendu and date_longue(PV) in compte_rendu
+    recu_ = texte("lettre_recu_paiement")
+    assert f"reçu, le 10 mars 2023, la somme de {euros(Decimal('400.00'))}" in recu_
+    assert recu.paiement_id
+
+
+def test_un_montant_different_du_grand_livre_est_un_constat(etude: Contexte) -> None:
+    from clerc.office.services import paiements
+
+    reference = _dossier(etude)
+    paiements.enregistrer_paiement(etude, reference, Decimal("400.00"), date(2023, 3, 10))
+    lettre = actes.generer(etude, reference, "lettre_recu_paiement", date(2023, 3, 21),
+                           champs={"montant_encaisse": "450.00"})  # fmt: skip
+    (constat,) = lettre["constats"]  # type: ignore[misc]
+    assert constat["mention"] == "paiement" and "grand livre" in constat["message"]
+    # Without any receipt, the letter cannot be drawn up complete.
+    autre = _dossier(etude)
+    vide = actes.generer(etude, autre, "lettre_avis_reversement", date(2023, 3, 21))
+    assert "reversement" in {c["mention"] for c in vide["constats"]}  # type: ignore[union-attr]
+    assert vide["statut"] == "brouillon"
+
+
+def test_une_proposition_d_echeancier_depuis_le_dossier(etude: Contexte) -> None:
+    reference = _dossier(etude)
+    jour = date(2023, 3, 21)
+    brouillon = actes.generer(etude, reference, "lettre_proposition_echeancier", jour,
+                              champs={"echeancier": [{"le": "2023-04-15", "montant": "10.00"}],
+                                      "accepter_avant_le": "2023-04-05",
+                                      "modalites_paiement": "par virement."})  # fmt: skip
+    (constat,) = brouillon["constats"]  # type: ignore[misc]
+    assert constat["mention"] == "echeancier" and "remise de dette" in constat["message"]
+    with transaction(etude, "lire", ecriture=False) as session:
+        total = dossiers.decompte_de(dossiers.charger_dossier(session, reference), jour).total
+    tiers = (total / 3).quantize(Decimal("0.01"))
+    reste = total - 2 * tiers
+    plan = [{"le": f"2023-0{mois}-15", "montant": str(m)}
+            for mois, m in ((4, tiers), (5, tiers), (6, reste))]  # fmt: skip
+    lettre = actes.generer(etude, reference, "lettre_proposition_echeancier", jour,
+                           champs={"echeancier": plan, "accepter_avant_le": "2023-04-05",
+                                   "modalites_paiement": "par virement."})  # fmt: skip
+    assert lettre["constats"] == [], lettre["constats"]
+
+
+def test_une_lettre_s_imprime_en_lettre_et_un_acte_dans_le_cadre_des_actes() -> None:
+    from clerc.office.models import Acte
+
+    # Letters are not acts: no frame of the arrêté of 21 March 2023, the letter layout.
+    assert actes._modele(Acte(categorie="lettre")) == "courrier"
+    assert actes._modele(Acte(categorie="acte")) == "acte"

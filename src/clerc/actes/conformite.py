@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from clerc.actes.modele import MODES_ENVOI, MODES_REMISE, ContenuActe, Personne
+from clerc.actes.modele import MODES_ENVOI, MODES_REMISE, ContenuActe, Echeancier, Personne
 from clerc.actes.texte import date_longue, euros
 from clerc.actes.textes_reproduits import TexteIntrouvable, extrait
 from clerc.actes.types_actes import Mention, TypeActe
@@ -572,6 +572,82 @@ def _recherches_infructueuses(_t: TypeActe, _m: Mention, c: ContenuActe) -> list
     return []
 
 
+# --- checks of the letters about money (third-party funds, payment plans) ------------------
+
+
+def _lisible(valeur: Any) -> str:
+    if isinstance(valeur, date) and not isinstance(valeur, datetime):
+        return date_longue(valeur)
+    if isinstance(valeur, Decimal):
+        return euros(valeur)
+    return str(valeur)
+
+
+def _meme_valeur(indique: Any, attendu: Any) -> bool:
+    """The field as the act has it (a Decimal, or its text typed by the user) equals the
+    ledger's."""
+    if isinstance(attendu, Decimal) and not isinstance(indique, Decimal):
+        try:
+            return Decimal(str(indique)) == attendu
+        except ArithmeticError:
+            return False
+    return bool(indique == attendu)
+
+
+def _grand_livre(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """Each field the mention names (``champs``: ``montant_encaisse``, ``solde_detenu``...)
+    is given and equals what the third-party funds ledger says (``Controle.fonds``, filled
+    by the office): a wrong amount or date is found, not only a missing one."""
+    constats = []
+    for cle in (str(x) for x in m.parametres["champs"]):
+        indique = c.champs.get(cle)
+        if indique in (None, "", ()):
+            constats.append(f"{m.libelle} : « {cle} » non renseigné.")
+            continue
+        attendu = c.controle.fonds.get(cle)
+        if attendu is not None and not _meme_valeur(indique, attendu):
+            constats.append(
+                f"« {cle} » indiqué {_lisible(indique)} : le grand livre des fonds de tiers "
+                f"donne {_lisible(attendu)}."
+            )
+    return constats
+
+
+def _echeancier(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
+    """A payment plan (``champs["echeancier"]``): instalments of positive amounts, in date
+    order, none before the letter, and together not less than the décompte at the letter's
+    date (less would be a remission of debt, which only the creditor may grant)."""
+    brut = c.champs.get(str(m.parametres.get("champ", "echeancier")))
+    if brut in (None, "", ()):
+        return [f"{m.libelle} : non renseigné."]
+    try:
+        plan = Echeancier.depuis(brut)
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        return [f"{m.libelle} : échéances illisibles (date et montant de chacune attendus)."]
+    if not plan.echeances:
+        return [f"{m.libelle} : aucune échéance."]
+    constats = [
+        f"Échéance du {date_longue(e.le)} de {euros(e.montant)} : montant positif attendu."
+        for e in plan.echeances
+        if e.montant <= 0
+    ]
+    dates = [e.le for e in plan.echeances]
+    if dates != sorted(dates) or len(set(dates)) != len(dates):
+        constats.append("Échéances non rangées par date, ou deux à la même date.")
+    if dates[0] < c.jour:
+        constats.append(
+            f"Première échéance le {date_longue(dates[0])}, avant la lettre du "
+            f"{date_longue(c.jour)}."
+        )
+    du = c.decompte.total if c.decompte is not None else None
+    if du is not None and plan.total < du:
+        constats.append(
+            f"Échéances totalisant {euros(plan.total)} : le décompte donne {euros(du)} ; une "
+            "remise de dette ne se propose qu'avec l'accord écrit du créancier."
+        )
+    return constats
+
+
 CONTROLES: dict[str, Controle] = {
     "identite_requerant": _identite_requerant,
     "identite_destinataire": _identite_destinataire,
@@ -604,6 +680,8 @@ CONTROLES: dict[str, Controle] = {
     "delai_lettre": _delai_lettre,
     "recherches_infructueuses": _recherches_infructueuses,
     "remise_avisee": _remise_avisee,
+    "grand_livre": _grand_livre,
+    "echeancier": _echeancier,
 }
 
 

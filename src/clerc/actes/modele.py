@@ -134,6 +134,61 @@ class Remise:
 
 
 @dataclass(frozen=True)
+class Echeance:
+    """One instalment of a payment plan."""
+
+    le: date
+    montant: Decimal
+
+    def __str__(self) -> str:
+        from clerc.actes.texte import date_longue, euros
+
+        return f"{euros(self.montant)} le {date_longue(self.le)}"
+
+
+@dataclass(frozen=True)
+class Echeancier:
+    """A payment plan proposed to the debtor: its instalments in date order. Printed as "100,00
+    € le 15 mars 2026, 100,00 € le 15 avril 2026"; ``{champs[echeancier].total}`` is their
+    sum."""
+
+    echeances: tuple[Echeance, ...]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((e.montant for e in self.echeances), Decimal("0.00"))
+
+    @property
+    def nombre(self) -> int:
+        return len(self.echeances)
+
+    def __str__(self) -> str:
+        return ", ".join(str(e) for e in self.echeances)
+
+    @classmethod
+    def depuis(cls, brut: Any) -> Echeancier:
+        """From the JSON of an act's fields: ``[{"le": "2026-03-15", "montant": "100.00"},
+        ...]`` (an Echeancier is returned as it is)."""
+        if isinstance(brut, Echeancier):
+            return brut
+        if not isinstance(brut, list | tuple):
+            raise ValueError("échéancier : liste d'échéances attendue")
+        echeances = []
+        for echeance in brut:
+            if isinstance(echeance, Echeance):
+                echeances.append(echeance)
+                continue
+            le, montant = echeance["le"], echeance["montant"]
+            echeances.append(
+                Echeance(
+                    le if isinstance(le, date) else date.fromisoformat(str(le)),
+                    Decimal(str(montant)).quantize(Decimal("0.01")),
+                )
+            )
+        return cls(tuple(echeances))
+
+
+@dataclass(frozen=True)
 class Controle:
     """What the office computed on its own and the act must agree with: the décompte of the
     file at the act's date, the deadlines the procedure engine gives, whether the step is
@@ -144,6 +199,9 @@ class Controle:
     etape_refusee: str | None = None  # the engine's French refusal, when the step is not open
     jour_ouvrable: bool = True
     empechements: tuple[str, ...] = ()  # legal hours and days (CPC 664, CPCE L141-1)
+    # What the third-party funds ledger says (``montant_encaisse``, ``solde_detenu``...): a
+    # letter about money received or paid out must print these very figures.
+    fonds: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -177,6 +235,8 @@ __all__ = [
     "ContenuActe",
     "Controle",
     "DecompteActe",
+    "Echeance",
+    "Echeancier",
     "Etude",
     "LigneDecompte",
     "Personne",

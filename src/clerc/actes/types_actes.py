@@ -89,6 +89,10 @@ class TypeActe:
     # The cost printed as borne by the debtor (CPCE L111-8): an enforcement cost. False for an
     # act whose cost the judge allocates (an assignation or conclusions served for an avocat).
     cout_a_la_charge_du_debiteur: bool = True
+    # The letter prints figures of the third-party funds ledger (sums received, paid out,
+    # held, last receipt, last payout) and the state of the procedures: the office fills
+    # those fields from the file (``clerc.office.services.actes``).
+    champs_fonds: bool = False
 
     def mention(self, code: str) -> Mention:
         for mention in self.mentions:
@@ -136,7 +140,7 @@ class TypeActe:
 _CLES_TYPE = {
     "code", "libelle", "categorie", "titre", "articles", "mentions", "corps", "verbe",
     "destinataire", "acte_tarif", "acte_tarif_selon", "procedure", "etape", "signifie",
-    "textes", "note", "cout_a_la_charge_du_debiteur",
+    "textes", "note", "cout_a_la_charge_du_debiteur", "champs_fonds",
 }  # fmt: skip
 _CLES_MENTION = {
     "code",
@@ -221,6 +225,9 @@ def _type(brut: Any, nom: str, controles: frozenset[str]) -> TypeActe:
     if acte_tarif is not None and acte_tarif not in tarif.ACTES:
         raise DeclarationActeInvalide(f"{ici} : acte du tarif « {acte_tarif} » inconnu")
     acte_tarif_selon = _tarif_selon(brut.get("acte_tarif_selon"), ici)
+    champs_fonds = brut.get("champs_fonds", False)
+    if not isinstance(champs_fonds, bool):
+        raise DeclarationActeInvalide(f"{ici} : « champs_fonds » attend true ou false")
     mentions = tuple(
         _mention(m, f"{ici} mention {rang}", controles)
         for rang, m in enumerate(brut.get("mentions") or [], start=1)
@@ -246,6 +253,7 @@ def _type(brut: Any, nom: str, controles: frozenset[str]) -> TypeActe:
         textes=_liste(brut.get("textes"), f"{ici} textes"),
         note=str(brut.get("note") or ""),
         cout_a_la_charge_du_debiteur=bool(brut.get("cout_a_la_charge_du_debiteur", True)),
+        champs_fonds=champs_fonds,
     )
 
 

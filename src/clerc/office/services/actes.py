@@ -31,6 +31,7 @@ from clerc.actes.modele import (
     ContenuActe,
     Controle,
     DecompteActe,
+    Echeancier,
     Etude,
     LigneDecompte,
     Personne,
@@ -47,11 +48,14 @@ from clerc.actes.textes_reproduits import (
 )
 from clerc.actes.types_actes import TypeActe, type_acte, types_actes
 from clerc.config import certificat_signature, repertoire_documents
+from clerc.office import grand_livre
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
 from clerc.office.models import (
     Acte,
     Dossier,
+    Ecriture,
+    Paiement,
     Partie,
     ProcedureDossier,
     Titre,
@@ -59,6 +63,8 @@ from clerc.office.models import (
     maintenant,
 )
 from clerc.office.models import Etude as EtudeModele
+from clerc.office.models.dossier import MODES_REGLEMENT, ORIGINES_PAIEMENT
+from clerc.office.models.procedure import STATUTS_PROCEDURE
 from clerc.office.services.dossiers import (
     charger_dossier,
     cout_pour_dossier,
@@ -69,6 +75,7 @@ from clerc.office.services.dossiers import (
     toucher,
 )
 from clerc.office.services.procedures import enregistrer_etape_dans, situation
+from clerc.rules import fonds_tiers
 from clerc.rules.erreurs import DonneeInvalide, ErreurClerc
 from clerc.rules.procedures.chargement import procedure as procedure_en_vigueur
 from clerc.rules.procedures.moteur import EtapeFaite, etat, verifier_etape
@@ -304,6 +311,128 @@ def _champs_de_la_procedure(type_: TypeActe, procedures: list[ProcedureDossier])
     return {f"{e.code}_le": e.jour for e in en_cours.etapes}
 
 
+def _etat_procedures(procedures: list[ProcedureDossier]) -> str:
+    """ "Saisie-attribution (en cours, démarrée le 6 mars 2023), dernière étape : procès-verbal
+    de saisie le 6 mars 2023" for each procedure of the file."""
+    morceaux = []
+    for p in procedures:
+        try:
+            loi = procedure_en_vigueur(p.code, p.demarree_le)
+            libelle, etapes = loi.libelle, {e.code: e.libelle for e in loi.etapes}
+        except ErreurClerc:
+            libelle, etapes = p.code, {}
+        texte = (
+            f"{libelle} ({STATUTS_PROCEDURE.get(p.statut, p.statut).lower()}, démarrée le "
+            f"{date_longue(p.demarree_le)})"
+        )
+        if p.etapes:
+            derniere = p.etapes[-1]
+            texte += (
+                f", dernière étape : {etapes.get(derniere.code, derniere.code).lower()} le "
+                f"{date_longue(derniere.jour)}"
+            )
+        morceaux.append(texte)
+    return " ; ".join(morceaux) + "." if morceaux else "aucune procédure engagée."
+
+
+def _payeur(session: Session, dossier: Dossier, ecriture: Ecriture) -> str:
+    """Who paid a receipt, as a letter to the creditor says it."""
+    paiement = session.get(Paiement, ecriture.paiement_id) if ecriture.paiement_id else None
+    origine = paiement.origine if paiement is not None else "autre"
+    if origine == "debiteur":
+        noms = ", ".join(lien.partie.designation for lien in dossier.debiteurs)
+        return f"{noms} (débiteur)" if noms else "le débiteur"
+    autres = {
+        "tiers_saisi": "le tiers saisi",
+        "repartiteur": "le répartiteur (saisie des rémunérations)",
+    }
+    return autres.get(origine, ORIGINES_PAIEMENT.get(origine, origine).lower())
+
+
+def champs_des_fonds(
+    session: Session, dossier: Dossier, jour: date, procedures: list[ProcedureDossier]
+) -> tuple[dict[str, Any], dict[str, date]]:
+    """The fields a letter about money takes from the file (types declaring ``champs_fonds``)
+    and the R444-56 deadlines it states, from the third-party funds ledger as it stands at
+    ``jour`` (entries dated on or before it; a receipt or outflow reversed by then never
+    counts): totals received, paid out, withheld (fees and débours) and held; the last receipt
+    (amount, date, mode, payer) and the day it must be paid out by (``reversement_encaissement``);
+    the last payout, the fees withheld since the previous one, and the first deadline of the
+    sums still held (``reversement``); the state of the procedures and the debtors' names."""
+    ecritures = list(
+        session.scalars(
+            select(Ecriture)
+            .where(Ecriture.dossier_id == dossier.id)
+            .order_by(Ecriture.id)
+            .options(selectinload(Ecriture.lignes))
+        )
+    )
+    contrepassees = {e.corrige_id for e in ecritures if e.corrige_id and e.date <= jour}
+    valides = sorted(
+        (
+            e
+            for e in ecritures
+            if e.date <= jour and e.nature != "correction" and e.id not in contrepassees
+        ),
+        key=lambda e: (e.date, e.id),
+    )
+
+    def montant(e: Ecriture) -> Decimal:
+        return sum((ligne.debit for ligne in e.lignes), Decimal("0.00"))
+
+    def total(*natures: str) -> Decimal:
+        return sum((montant(e) for e in valides if e.nature in natures), Decimal("0.00"))
+
+    champs: dict[str, Any] = {
+        "etat_procedures": _etat_procedures(procedures),
+        "debiteurs": ", ".join(lien.partie.designation for lien in dossier.debiteurs),
+        "total_encaisse": total("encaissement"),
+        "total_reverse": total("reversement"),
+        "total_frais": total("honoraires", "debours"),
+    }
+    champs["solde_detenu"] = (
+        champs["total_encaisse"] - champs["total_reverse"] - champs["total_frais"]
+    )
+    delais: dict[str, date] = {}
+    encaissements = [e for e in valides if e.nature == "encaissement"]
+    if encaissements:
+        dernier = encaissements[-1]
+        champs |= {
+            "montant_encaisse": montant(dernier),
+            "encaisse_le": dernier.date,
+            "mode_paiement": MODES_REGLEMENT.get(dernier.mode, dernier.mode).lower(),
+            "origine_encaissement": _payeur(session, dossier, dernier),
+        }
+        delais["reversement_encaissement"] = fonds_tiers.date_limite_reversement(
+            fonds_tiers.Encaissement(
+                dernier.date,
+                montant(dernier),
+                especes=dernier.mode == "especes",
+                acompte=dernier.acompte,
+            )
+        )[0]
+    reversements = [e for e in valides if e.nature == "reversement"]
+    if reversements:
+        dernier = reversements[-1]
+        precedent = reversements[-2].id if len(reversements) > 1 else 0
+        champs |= {
+            "montant_reverse": montant(dernier),
+            "reverse_le": dernier.date,
+            "frais_retenus": sum(
+                (
+                    montant(e)
+                    for e in valides
+                    if e.nature in ("honoraires", "debours") and precedent < e.id < dernier.id
+                ),
+                Decimal("0.00"),
+            ),
+        }
+    detenus = grand_livre.fonds_detenus_des_ecritures(ecritures, jour)
+    if detenus and champs["solde_detenu"] > 0:
+        delais["reversement"] = min(f.date_limite for f in detenus)
+    return champs, delais
+
+
 def _contenu(
     session: Session, dossier: Dossier, type_: TypeActe, parametres: dict[str, Any]
 ) -> ContenuActe:
@@ -343,10 +472,23 @@ def _contenu(
     if type_.destinataire in ("tiers_saisi", "employeur") and tiers is not None:
         destinataire, tiers = tiers, destinataire
     delais, refus = _controle(dossier, type_, jour, heure, mode, procedures)
-    champs = {**_champs_de_la_procedure(type_, procedures), **(parametres.get("champs") or {})}
+    fonds: dict[str, Any] = {}
+    if type_.champs_fonds:  # a letter about money: the figures of the ledger
+        fonds, delais_fonds = champs_des_fonds(session, dossier, jour, procedures)
+        delais = {**delais, **delais_fonds}
+    champs = {
+        **_champs_de_la_procedure(type_, procedures),
+        **fonds,
+        **(parametres.get("champs") or {}),
+    }
     for cle, valeur in list(champs.items()):  # dates and amounts typed as text
         if isinstance(valeur, str) and cle.endswith("_le"):
             champs[cle] = date.fromisoformat(valeur)
+    if isinstance(champs.get("echeancier"), list):  # a payment plan typed as JSON
+        try:
+            champs["echeancier"] = Echeancier.depuis(champs["echeancier"])
+        except (KeyError, TypeError, ValueError, ArithmeticError) as erreur:
+            raise DonneeInvalide(f"Échéancier illisible : {erreur}") from None
     cout, cout_indisponible = _cout(dossier, type_, jour, champs)
     provision = any(m.controle == "provision_interets" for m in type_.mentions)
     decompte = _decompte(dossier, jour, provision) if _imprime_un_decompte(type_) else None
@@ -390,6 +532,7 @@ def _contenu(
             total_decompte=decompte.total if decompte else None,
             delais=dict(delais),
             etape_refusee=refus,
+            fonds=fonds,
         ),
         initiales=str(parametres.get("initiales", "")),
     )
@@ -397,6 +540,8 @@ def _contenu(
 
 def _composer(type_: TypeActe, contenu: ContenuActe) -> tuple[dict[str, Any], list[dict[str, str]]]:
     constats = [c.en_dict() for c in conformite.verifier(type_, contenu)]
+    if type_.categorie == "lettre":
+        return composition.donnees_lettre(type_, contenu), constats
     return composition.donnees_acte(type_, contenu), constats
 
 
@@ -500,6 +645,11 @@ def _numero(acte: Acte) -> str | None:
     return f"{acte.annee_repertoire}-{acte.numero_repertoire:06d}"
 
 
+def _modele(acte: Acte) -> str:
+    """The PDF template: the act layout (framed, arrêté of 21 March 2023) or the letter's."""
+    return "courrier" if acte.categorie == "lettre" else "acte"
+
+
 def _etude_de(session: Session, dossier: Dossier) -> EtudeModele:
     etude = session.get(EtudeModele, dossier.etude_id)
     assert etude is not None
@@ -564,7 +714,10 @@ def fichier(contexte: Contexte, acte_id: int, format_: str = "pdf") -> bytes:
     acte, contenu = executer(contexte, "lire_acte", _lire, ecriture=False)
     if format_ == "docx":
         assert contenu is not None
-        return rendu.rendre_docx("acte", composition.contexte_docx(type_acte(acte.type), contenu))
+        type_ = type_acte(acte.type)
+        if type_.categorie == "lettre":
+            return rendu.rendre_docx("lettre", composition.contexte_docx_lettre(type_, contenu))
+        return rendu.rendre_docx("acte", composition.contexte_docx(type_, contenu))
     if acte.sha256 is not None:
         return lire_document(acte.sha256)
     if not acte.donnees:
@@ -572,7 +725,7 @@ def fichier(contexte: Contexte, acte_id: int, format_: str = "pdf") -> bytes:
             f"Acte n° {acte_id} : le texte ne peut être composé, voir ses constats "
             "(clerc acte verifier)."
         )
-    return rendu.rendre_pdf("acte", acte.donnees)
+    return rendu.rendre_pdf(_modele(acte), acte.donnees)
 
 
 def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
@@ -611,7 +764,7 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
             )
             or 0
         )
-        pdf = rendu.rendre_pdf("acte", acte.donnees, pdfa=True)
+        pdf = rendu.rendre_pdf(_modele(acte), acte.donnees, pdfa=True)
         configure = certificat_signature()
         if configure is not None:  # PAdES B-B with the commissaire's certificate
             certificat = charger_certificat(*configure)
