@@ -120,3 +120,13 @@ def test_erreurs_en_francais(dossier: str) -> None:
         resultat = runner.invoke(app, arguments)
         assert resultat.exit_code == 2, (arguments, resultat.output)
         assert message in resultat.stderr, (arguments, resultat.stderr)
+
+
+def test_lot_par_filtre_de_recherche(dossier: str) -> None:
+    # The debtor of the file is Madame Éloïse LEFÈVRE: "lefevre" finds it, accents ignored.
+    lot = _lancer("acte", "lot", "denonciation_saisie_attribution", "--filtre", "lefevre",
+                  "--date", "2023-03-08", "--heure", "9:30", "--mode", "personne")  # fmt: skip
+    assert [a["dossier"] for a in lot["actes"]] == [dossier]  # type: ignore[attr-defined]
+    vide = runner.invoke(app, ["acte", "lot", "denonciation_saisie_attribution",
+                               "--filtre", "zzzinconnu"])  # fmt: skip
+    assert vide.exit_code == 2 and "aucun ne correspond" in vide.stderr

@@ -350,3 +350,21 @@ def test_une_lettre_s_imprime_en_lettre_et_un_acte_dans_le_cadre_des_actes() -> 
     # Letters are not acts: no frame of the arrêté of 21 March 2023, the letter layout.
     assert actes._modele(Acte(categorie="lettre")) == "courrier"
     assert actes._modele(Acte(categorie="acte")) == "acte"
+
+
+def test_une_correction_est_une_nouvelle_version(etude: Contexte) -> None:
+    reference = _dossier(etude)
+    premier = _denonciation(etude, reference, champs={})  # the court is missing: a draft
+    corrige = _denonciation(etude, reference, remplace=premier["acte"])
+    assert (corrige["version"], corrige["remplace"], corrige["constats"]) == (
+        2,
+        premier["acte"],
+        [],
+    )
+    with pytest.raises(OperationRefusee, match="remplacé"):
+        actes.signer(_commissaire(etude), int(premier["acte"]))  # type: ignore[call-overload]
+    signe = actes.signer(_commissaire_existant(etude), int(corrige["acte"]))  # type: ignore[call-overload]
+    # A signed act is corrected by a new version too; the signed one stays as it is.
+    troisieme = _denonciation(etude, reference, remplace=signe["acte"])
+    assert troisieme["version"] == 3
+    assert actes.verifier(etude, int(signe["acte"]))["statut"] == "signe"  # type: ignore[call-overload]

@@ -20,6 +20,7 @@ from clerc.cli.commun import (
 )
 from clerc.cli.office import OptionEtude, OptionJson, OptionUtilisateur, contexte_cli
 from clerc.office.services import actes as services
+from clerc.office.services import recherche
 from clerc.rules.erreurs import DonneeInvalide, ErreurClerc
 
 acte_app = typer.Typer(
@@ -133,6 +134,12 @@ def generer_commande(
     destinataire: Annotated[
         int, typer.Option("--destinataire", help="Rang du débiteur destinataire (1, 2...).", min=1)
     ] = 1,
+    remplace: Annotated[
+        int | None,
+        typer.Option(
+            "--remplace", help="Numéro de l'acte que celui-ci corrige (nouvelle version)."
+        ),
+    ] = None,
     format_: Annotated[str, typer.Option("--format", help="pdf ou docx (modifiable).")] = "pdf",
     sortie: Annotated[
         Path | None, typer.Option("--sortie", help="Fichier où écrire l'acte.")
@@ -157,6 +164,7 @@ def generer_commande(
         champs=_champs(champ),
         tiers=_tiers(tiers),
         destinataire=destinataire - 1,
+        remplace=remplace,
     )
     fichier = None
     if sortie is not None:
@@ -249,6 +257,15 @@ def lot_commande(
     dossiers: Annotated[
         str, typer.Option("--dossiers", help="Références des dossiers, séparées par des virgules.")
     ] = "",
+    filtre: Annotated[
+        str,
+        typer.Option(
+            "--filtre",
+            help="Les dossiers d'une recherche (comme dossier chercher : nom, SIREN, "
+            "référence...), en cours seulement ; « * » pour tous les dossiers en cours.",
+        ),
+    ] = "",
+    clerc: Annotated[str, typer.Option("--clerc", help="Avec --filtre : dossiers du clerc.")] = "",
     date_: OptionDate = "",
     heure: OptionHeure = "",
     mode: OptionMode = "",
@@ -258,10 +275,15 @@ def lot_commande(
     sortie_json: OptionJson = False,
 ) -> None:
     """Le même acte pour plusieurs dossiers : chacun rédigé et contrôlé, avec son rapport."""
-    references = [r.strip() for r in dossiers.split(",") if r.strip()]
-    if not references:
-        raise DonneeInvalide("--dossiers : indiquez au moins une référence de dossier.")
     contexte = contexte_cli(etude, utilisateur)
+    references = [r.strip() for r in dossiers.split(",") if r.strip()]
+    if filtre.strip():
+        references += _dossiers_du_filtre(contexte, filtre.strip(), clerc or None)
+    references = list(dict.fromkeys(references))
+    if not references:
+        raise DonneeInvalide(
+            "--dossiers ou --filtre : indiquez au moins un dossier (aucun ne correspond)."
+        )
     jour = lire_date(date_, "--date") if date_ else date.today()
     resultats: list[dict[str, Any]] = []
     erreurs = Console(stderr=True)
@@ -307,6 +329,20 @@ def lot_commande(
         ],
         insecables=("Dossier",),
     )
+
+
+def _dossiers_du_filtre(contexte: Any, filtre: str, clerc: str | None) -> list[str]:
+    """Every running file a search finds, page after page (newest first)."""
+    texte = "" if filtre == "*" else filtre
+    references: list[str] = []
+    while True:
+        page = recherche.chercher(
+            contexte, texte, statut="en_cours", clerc=clerc, limite=1000,
+            decalage=len(references),
+        )  # fmt: skip
+        references += [d["reference"] for d in page.dossiers]
+        if not page.dossiers or len(references) >= page.total:
+            return references
 
 
 @acte_app.command("repertoire")

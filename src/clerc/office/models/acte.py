@@ -24,6 +24,7 @@ STATUTS_ACTE = {
     "verifie": "Vérifié, prêt à signer",
     "signe": "Signé",
     "signifie": "Signifié",
+    "remplace": "Brouillon remplacé par une nouvelle version",
 }
 
 

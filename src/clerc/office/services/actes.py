@@ -567,8 +567,11 @@ def generer(
     tiers: dict[str, Any] | None = None,
     destinataire: int = 0,
     signataire: str | None = None,
+    remplace: int | None = None,
 ) -> dict[str, Any]:
-    """Draw up an act of the file: stored as a draft with its findings (verified when none)."""
+    """Draw up an act of the file: stored as a draft with its findings (verified when none).
+    ``remplace``: the act this one corrects (same file and type): the new one is its next
+    version; a draft replaced is set aside, a signed act stays as signed (it never changes)."""
     type_ = type_acte(type_code)
     if mode is not None and mode not in MODES_REMISE:
         raise DonneeInvalide(f"Mode de remise « {mode} » inconnu ({', '.join(MODES_REMISE)}).")
@@ -595,9 +598,21 @@ def generer(
         parametres["initiales"] = _initiales(
             utilisateur.nom if utilisateur else contexte.utilisateur
         )
+        ancien = None
+        if remplace is not None:
+            ancien = session.get(Acte, remplace)
+            if ancien is None or ancien.dossier_id != dossier.id or ancien.type != type_.code:
+                raise DonneeInvalide(
+                    f"--remplace : l'acte n° {remplace} n'est pas un acte « {type_.code} » du "
+                    f"dossier {dossier.reference}."
+                )
+            if ancien.statut == "remplace":
+                raise OperationRefusee(f"L'acte n° {remplace} a déjà été remplacé.")
         contenu = _contenu(session, dossier, type_, parametres)
         donnees, constats = _composer(type_, contenu)
         acte = Acte(
+            version=ancien.version + 1 if ancien else 1,
+            remplace_id=ancien.id if ancien else None,
             dossier_id=dossier.id,
             type=type_.code,
             categorie=type_.categorie,
@@ -612,6 +627,8 @@ def generer(
             cree_par=contexte.utilisateur,
         )
         session.add(acte)
+        if ancien is not None and ancien.statut in ("brouillon", "verifie"):
+            ancien.statut = "remplace"  # a draft corrected is no longer to be signed
         evenement(session, dossier, jour, "acte", f"Acte rédigé : {type_.libelle}")
         toucher(dossier)
         session.flush()
@@ -628,6 +645,8 @@ def _resume(acte: Acte) -> dict[str, Any]:
     return {
         "acte": acte.id,
         "type": acte.type,
+        "version": acte.version,
+        "remplace": acte.remplace_id,
         "statut": acte.statut,
         "jour": acte.jour.isoformat(),
         "destinataire": acte.destinataire,
@@ -744,8 +763,10 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
         if acte.statut in ("signe", "signifie"):
             raise OperationRefusee(
                 f"Acte n° {acte_id} déjà signé (répertoire n° {_numero(acte)}) : une "
-                "correction est un nouvel acte."
+                "correction est un nouvel acte (acte generer --remplace)."
             )
+        if acte.statut == "remplace":
+            raise OperationRefusee(f"Acte n° {acte_id} remplacé par une nouvelle version.")
         refuser_si_clos(dossier)
         constats = _reverifier(session, acte, dossier)
         if constats:
