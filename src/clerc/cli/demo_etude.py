@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from clerc.cli.commun import tableau
 from clerc.office.db import base_vide
 from clerc.office.models import Dossier, Etude, Piege
-from clerc.office.services import paiements, recherche
+from clerc.office.services import agenda, paiements, recherche
 from clerc.office.services.dossiers import charger_dossier, decompte_de
 from clerc.office.services.etudes import contexte
 from clerc.rules.erreurs import ErreurClerc
@@ -102,7 +102,16 @@ def montrer_etude(moteur: Engine, au: date, console: Console) -> None:
         ("Référence", "Créancier", "Débiteur(s)", f"Dû au {au.isoformat()}"),
         lignes,
     )
+    resume = agenda.resume_agenda(ctx, au)
+    console.print(
+        f"Agenda au {au.isoformat()} : {resume['en_retard']} échéance(s) en retard (dont "
+        f"{resume['fatales_en_retard']} caducité(s) ou péremption(s) à traiter), "
+        f"{resume['aujourd_hui']} aujourd'hui, {resume['semaine']} dans les sept jours "
+        "(clerc agenda)."
+    )
     console.print(
         'Pour aller plus loin : clerc dossier chercher "" · clerc dossier afficher REF · '
-        "clerc paiement enregistrer REF MONTANT · clerc reversement REF · clerc audit verifier"
+        "clerc dossier analyser REF · clerc agenda · clerc procedure possibles REF · "
+        "clerc acte types · clerc acte generer REF TYPE · clerc paiement enregistrer REF "
+        "MONTANT · clerc reversement REF · clerc audit verifier"
     )
