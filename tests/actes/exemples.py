@@ -9,6 +9,7 @@ HT, extended to 29 February 2024); the amount in force from 1 March 2024 is not 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal
 
@@ -89,6 +90,25 @@ def denonciation(**champs: object) -> ContenuActe:
         controle=Controle(total_decompte=TOTAL, delais={"fin_contestation": FIN_CONTESTATION}),
         initiales="CM",
     )
-    from dataclasses import replace
 
     return replace(contenu, **champs)  # type: ignore[arg-type]
+
+
+def paiement_tiers(**champs: object) -> ContenuActe:
+    """The garnishee of the dénonciation example asked to pay on the certificate of Wednesday
+    12 April 2023 (the month to contest expired on Tuesday 11 April)."""
+    base = denonciation()
+    contenu = replace(
+        base,
+        type="lettre_tiers_saisi_paiement",
+        destinataire=base.tiers,
+        tiers=base.destinataire,
+        jour=date(2023, 4, 12),
+        remise=None,
+        cout=None,
+        champs={
+            "pv_saisie_le": date(2023, 3, 6),
+            "certificat_non_contestation_le": date(2023, 4, 12),
+        },
+    )
+    return replace(contenu, **champs)

@@ -22,7 +22,7 @@ from clerc.actes.composition import (
 )
 from clerc.actes.rendu import rendre_docx, rendre_pdf
 from clerc.actes.types_actes import type_acte
-from tests.actes.exemples import denonciation
+from tests.actes.exemples import denonciation, paiement_tiers
 from tests.actes.exemples_lettres_fonds import LETTRES_FONDS
 from tests.actes.exemples_saisies import EXEMPLES_SAISIES
 from tests.actes.exemples_significations import ACTES as EXEMPLES_SIGNIFICATIONS
@@ -35,7 +35,11 @@ EXEMPLES = {
     **EXEMPLES_SAISIES,
     **EXEMPLES_SIGNIFICATIONS,
 }
-LETTRES = {**LETTRES_SIGNIFICATIONS, **LETTRES_FONDS}
+LETTRES = {
+    **LETTRES_SIGNIFICATIONS,
+    **LETTRES_FONDS,
+    "lettre_tiers_saisi_paiement": paiement_tiers,
+}
 
 
 def _texte(pdf: bytes, poppler: Callable[..., str], tmp_path: Path) -> str:

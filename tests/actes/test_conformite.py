@@ -11,7 +11,7 @@ import pytest
 from clerc.actes.conformite import phrase, verifier
 from clerc.actes.modele import Controle, Remise
 from clerc.actes.types_actes import DeclarationActeInvalide, type_acte, types_actes
-from tests.actes.exemples import FIN_CONTESTATION, denonciation
+from tests.actes.exemples import FIN_CONTESTATION, denonciation, paiement_tiers
 
 DENONCIATION = "denonciation_saisie_attribution"
 
@@ -102,3 +102,22 @@ def test_declaration_invalide_refusee_au_chargement() -> None:
         _type(brut, "x.yaml", frozenset(CONTROLES))
     with pytest.raises(DeclarationActeInvalide, match="code « y » doit être le nom"):
         _type({**brut, "code": "y"}, "x.yaml", frozenset(CONTROLES))
+
+
+def test_la_lettre_au_tiers_saisi_demande_le_paiement_sur_certificat() -> None:
+    from clerc.actes.composition import donnees_lettre
+
+    type_ = type_acte("lettre_tiers_saisi_paiement")
+    contenu = paiement_tiers()
+    assert verifier(type_, contenu) == ()  # type: ignore[arg-type]
+    texte = " ".join(
+        phrase(m.texte or "", contenu)
+        for m in type_.mentions
+        if m.texte  # type: ignore[arg-type]
+    )
+    # R211-6 al. 1: payment on the certificate; at most the sums of the seizure (R211-1 3°).
+    assert "certificat du 12 avril 2023" in texte and "soit au plus 6\u202f155,49\xa0€" in texte
+    assert donnees_lettre(type_, contenu)["destinataire"]["nom"].startswith("BANQUE POPULAIRE")  # type: ignore[arg-type]
+    sans_certificat = paiement_tiers(champs={"pv_saisie_le": date(2023, 3, 6)})
+    (constat,) = verifier(type_, sans_certificat)  # type: ignore[arg-type]
+    assert (constat.mention, constat.article) == ("certificat", "CPCE R211-6")
