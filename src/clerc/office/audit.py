@@ -13,6 +13,7 @@ on every office-owned table, and new rows are stamped with (and checked against)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -144,7 +145,14 @@ def _filtrer_etude(etat: ORMExecuteState) -> None:
             )
     elif not etat.is_select:
         return
-    etat.statement = etat.statement.options(
+    etat.statement = etat.statement.options(*_criteres_etude(etude_id))
+
+
+@functools.lru_cache(maxsize=1024)
+def _criteres_etude(etude_id: int) -> tuple[Any, ...]:
+    """The office criteria of ``_filtrer_etude``, built once per office: building them
+    (analysing the lambdas) cost ~0.3 ms per statement, a tenth of a simple query."""
+    return (
         with_loader_criteria(
             AppartientEtude,
             lambda cls: cls.etude_id == etude_id,
