@@ -35,6 +35,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/decomptes.py
 	$(BIN)/python benchmarks/office.py --dossiers $(or $(DOSSIERS),1000000)
 	$(BIN)/python benchmarks/actes.py
+	$(BIN)/python benchmarks/actes_lot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -112,3 +112,29 @@ def paiement_tiers(**champs: object) -> ContenuActe:
         },
     )
     return replace(contenu, **champs)
+
+
+def relance_employeur(**champs: object) -> ContenuActe:
+    """Reminder to the employer of the wage seizure example (PV served on Tuesday 9 December
+    2025): the fifteen days of R212-1-11 end on Wednesday 24 December 2025 (CPC 641); the
+    letter is dated Monday 29 December 2025."""
+    from clerc.actes.textes_reproduits import texte_reproduit
+    from tests.actes.exemples_saisies import pv_saisie_remunerations
+
+    base = pv_saisie_remunerations()
+    jour, fin = date(2025, 12, 29), date(2025, 12, 24)
+    contenu = replace(
+        base,
+        type="lettre_employeur_declaration",
+        jour=jour,
+        decompte=None,  # the employer is reminded of its declaration, not of the sums
+        heure=None,
+        remise=None,
+        cout=None,
+        cout_indisponible=None,
+        champs={"pv_saisie_le": date(2025, 12, 9)},
+        delais={"fin_declaration": fin},
+        textes=(texte_reproduit("CPCE L212-8", jour), texte_reproduit("CPCE L212-14", jour)),
+        controle=Controle(delais={"fin_declaration": fin}),
+    )
+    return replace(contenu, **champs)  # type: ignore[arg-type]

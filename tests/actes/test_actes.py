@@ -22,7 +22,7 @@ from clerc.actes.composition import (
 )
 from clerc.actes.rendu import rendre_docx, rendre_pdf
 from clerc.actes.types_actes import type_acte
-from tests.actes.exemples import denonciation, paiement_tiers
+from tests.actes.exemples import denonciation, paiement_tiers, relance_employeur
 from tests.actes.exemples_lettres_fonds import LETTRES_FONDS
 from tests.actes.exemples_saisies import EXEMPLES_SAISIES
 from tests.actes.exemples_significations import ACTES as EXEMPLES_SIGNIFICATIONS
@@ -39,6 +39,7 @@ LETTRES = {
     **LETTRES_SIGNIFICATIONS,
     **LETTRES_FONDS,
     "lettre_tiers_saisi_paiement": paiement_tiers,
+    "lettre_employeur_declaration": relance_employeur,
 }
 
 

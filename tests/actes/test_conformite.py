@@ -121,3 +121,20 @@ def test_la_lettre_au_tiers_saisi_demande_le_paiement_sur_certificat() -> None:
     sans_certificat = paiement_tiers(champs={"pv_saisie_le": date(2023, 3, 6)})
     (constat,) = verifier(type_, sans_certificat)  # type: ignore[arg-type]
     assert (constat.mention, constat.article) == ("certificat", "CPCE R211-6")
+
+
+def test_la_relance_de_l_employeur_reproduit_l212_8_et_l212_14() -> None:
+    from tests.actes.exemples import relance_employeur
+
+    type_ = type_acte("lettre_employeur_declaration")
+    assert verifier(type_, relance_employeur()) == ()
+    mention = type_.mention("delai_declaration")
+    # R212-1-11: fifteen days from the PV of Tuesday 9 December 2025.
+    assert "au plus tard le 24 décembre 2025" in phrase(mention.texte or "", relance_employeur())
+    faux = relance_employeur(delais={"fin_declaration": date(2025, 12, 23)})
+    (constat,) = verifier(type_, faux)
+    assert (constat.mention, constat.article) == ("delai_declaration", "CPCE R212-1-11")
+    (sans_texte,) = verifier(
+        type_, relance_employeur(textes=()[:0] + relance_employeur().textes[:1])
+    )
+    assert sans_texte.mention == "texte_l212_14"
