@@ -127,3 +127,14 @@ def test_demarrer_enregistrer_possibles_et_agenda(
     )
     assert sans_motif.exit_code == 2
     assert "motif est requis" in sans_motif.stderr
+
+
+def test_le_plan_dit_ses_hypotheses() -> None:
+    # CPC 1416 al. 2 and CPC 643/644: the plan assumes a service à personne and no distance.
+    resultat = runner.invoke(
+        app, ["procedure", "plan", "injonction_de_payer", "--depuis", "2026-10-01"],
+        env={"COLUMNS": "200"},
+    )  # fmt: skip
+    assert resultat.exit_code == 0, resultat.output
+    assert "Hypothèse : Date calculée pour une signification à personne" in resultat.stdout
+    assert "CPC 643, 644" in resultat.stdout

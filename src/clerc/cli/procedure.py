@@ -136,6 +136,9 @@ def plan_commande(
             for e in etapes
         ],
     )
+    reserves = list(dict.fromkeys(r for e in etapes for r in e.reserves))
+    for reserve in reserves:  # what the plan assumed (service à personne, no distance...)
+        console.print(f"[bold]Hypothèse[/] : {reserve}")
     if choisie.note:
         console.print(choisie.note)
 
