@@ -253,3 +253,16 @@ def test_calcul_de_nombreux_delais_reste_rapide() -> None:
     for decalage in range(3000):
         delai(date(2026, 1, 1) + timedelta(days=decalage % 700), "15 jours ouvrables", "57")
     assert time.perf_counter() - debut < 10
+
+
+def test_augmentation_la_plus_longue_entre_plusieurs_debiteurs() -> None:
+    from clerc.rules.delais import NatureDelai, augmentation_la_plus_longue
+
+    # CPC 643 1° and 2°: before a court seated in Lyon, one month for a debtor living in
+    # Guadeloupe, two months for one living abroad; the creditor waits for the longest.
+    assert augmentation_la_plus_longue(NatureDelai.APPEL, "69", [("A", "69")]) == (0, "")
+    mois, motif = augmentation_la_plus_longue(
+        NatureDelai.APPEL, "69", [("A", "69"), ("B", "971"), ("C", "etranger")]
+    )
+    assert mois == 2 and motif.startswith("C : ") and "CPC 643 2°" in motif
+    assert augmentation_la_plus_longue(NatureDelai.APPEL, "69", [("B", "971")])[0] == 1

@@ -127,7 +127,7 @@ from clerc.office.index_recherche import lignes_termes, termes_de_partie, termes
 from clerc.office.models import Base, Etude
 from clerc.office.models.dossier import MOTIFS_CLOTURE, NATURES_DOSSIER, NATURES_LIGNE, TYPES_TITRE
 from clerc.office.services.paiements import lignes_echeances_fonds
-from clerc.office.services.procedures import echeance_caducite, lignes_echeance
+from clerc.office.services.procedures import lignes_echeance
 from clerc.office.validation import nom_recherche
 from clerc.rules import decompte as regles_decompte
 from clerc.rules import fonds_tiers, tarif
@@ -141,10 +141,9 @@ from clerc.rules.parametres import parametres
 from clerc.rules.prescription import Titre as TitrePrescription
 from clerc.rules.prescription import point_de_depart_titre_juridictionnel, prescription
 from clerc.rules.procedures.agenda import Echeance as EcheanceCalculee
-from clerc.rules.procedures.agenda import echeances
+from clerc.rules.procedures.agenda import echeances, echeances_retenues
 from clerc.rules.procedures.chargement import procedure as loi_procedure
 from clerc.rules.procedures.formalites import (
-    CODES_FORMALITES,
     FORMALITES,
     premier_jour_ouvrable_suivant,
 )
@@ -3254,10 +3253,7 @@ class _Generateur:
                 etat_au, elements_au = echeances(procedure.loi, faites, self.au, f.territoire)
                 if etat_au.statut == "caduque":
                     statut, motif = etat_au.statut, etat_au.motif
-                    elements = [
-                        *(e for e in elements_au if e.etape in CODES_FORMALITES),
-                        echeance_caducite(etat_au),
-                    ]
+                    elements = echeances_retenues(statut, etat_au, elements_au)
                     self._evenement(
                         f, self.au, "caducite", f"{procedure.loi.libelle} caduque : {motif}"
                     )

@@ -32,7 +32,7 @@ Nothing here reads a database; the only file read is the winter-truce parameter.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
@@ -65,6 +65,7 @@ __all__ = [
     "Sens",
     "TypeJours",
     "augmentation_distance",
+    "augmentation_la_plus_longue",
     "date_en_toutes_lettres",
     "delai",
     "duree",
@@ -371,6 +372,26 @@ def augmentation_distance(
 
 
 # --- The deadline ------------------------------------------------------------------------
+
+
+def augmentation_la_plus_longue(
+    nature: NatureDelai,
+    siege_juridiction: str | Territoire,
+    demeures: Sequence[tuple[str, str]],
+) -> tuple[int, str]:
+    """Months added for distance to a delay running against several persons (designation,
+    where each lives: a territory code or "etranger"), and why: the longest extension, since
+    the creditor waits for every remedy delay to run out (CPC 643, 644). A seat outside the
+    scope of 643/644 (Polynésie, Nouvelle-Calédonie: their local code) adds nothing here."""
+    meilleure: tuple[int, str] = (0, "")
+    for designation, demeure in demeures:
+        try:
+            extension = augmentation_distance(nature, siege_juridiction, demeure)
+        except DonneeInvalide:
+            continue
+        if extension is not None and extension.mois > meilleure[0]:
+            meilleure = (extension.mois, f"{designation} : {extension.motif} ({extension.article})")
+    return meilleure
 
 
 def date_en_toutes_lettres(jour: date) -> str:

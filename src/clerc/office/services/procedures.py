@@ -26,10 +26,10 @@ from clerc.office.models import (
     ProcedureDossier,
 )
 from clerc.office.services.dossiers import charger_dossier, evenement, refuser_si_clos, toucher
-from clerc.rules.delais import NatureDelai, augmentation_distance
+from clerc.rules.delais import NatureDelai, augmentation_la_plus_longue
 from clerc.rules.erreurs import DonneeInvalide
+from clerc.rules.procedures.agenda import ETAPE_CADUCITE, echeances, echeances_retenues
 from clerc.rules.procedures.agenda import Echeance as EcheanceCalculee
-from clerc.rules.procedures.agenda import echeances
 from clerc.rules.procedures.chargement import procedure as procedure_en_vigueur
 from clerc.rules.procedures.formalites import CODES_FORMALITES, FormaliteDue, formalites_dues
 from clerc.rules.procedures.gardes import (
@@ -52,7 +52,6 @@ _RISQUES_DES_PROTECTIONS = {
     "deces": DECES,
 }
 ETAPE_SIGNIFICATION_HERITIERS = "signification_heritiers"  # signification_titre.yaml
-ETAPE_CADUCITE = "procedure_caduque"  # agenda item left by a lapsed procedure
 MODES_SIGNIFICATION = ("personne", "domicile", "etude", "659", "electronique")
 
 
@@ -90,26 +89,17 @@ def _eloignement(dossier: Dossier) -> dict[str, Any]:
     """Extension for distance of the remedies' delays (CPC 643, 644) from where the debtors
     live. The court's seat is not recorded: clerc takes the file's territory (by default the
     debtor's department, the court of CPC 42), so a debtor abroad gets two months and one
-    living overseas while the file is governed from metropolitan France one month. With
-    several debtors, the longest extension (the creditor waits for every remedy delay)."""
-    meilleure: tuple[int, str] = (0, "")
+    living overseas while the file is governed from metropolitan France one month."""
+    demeures = []
     for lien in dossier.debiteurs:
         adresse = lien.partie.adresse_principale
-        if adresse is None:
-            continue
-        demeure = "etranger" if adresse.pays != "FR" else adresse.departement
-        if demeure is None:
-            continue
-        try:
-            extension = augmentation_distance(NatureDelai.APPEL, dossier.territoire, demeure)
-        except DonneeInvalide:  # a seat outside CPC 643/644 (Polynésie, Nouvelle-Calédonie)
-            continue
-        if extension is not None and extension.mois > meilleure[0]:
-            meilleure = (
-                extension.mois,
-                f"{lien.partie.designation} : {extension.motif} ({extension.article})",
-            )
-    return {"augmentation_distance": meilleure[0], "motif_distance": meilleure[1]}
+        demeure = None
+        if adresse is not None:
+            demeure = "etranger" if adresse.pays != "FR" else adresse.departement
+        if demeure is not None:
+            demeures.append((lien.partie.designation, demeure))
+    mois, motif = augmentation_la_plus_longue(NatureDelai.APPEL, dossier.territoire, demeures)
+    return {"augmentation_distance": mois, "motif_distance": motif}
 
 
 def signification_aux_heritiers(procedures: Iterable[ProcedureDossier], jour: date) -> date | None:
@@ -207,43 +197,10 @@ def _recalculer(
     connexion.execute(delete(Echeance).where(Echeance.procedure_id == en_cours.id))
     lignes = [
         lignes_echeance(dossier.etude_id, dossier.id, en_cours.id, element)
-        for element in elements
-        if en_cours.statut == "en_cours" or element.etape in CODES_FORMALITES
+        for element in echeances_retenues(en_cours.statut, etat_, elements)
     ]
-    if en_cours.statut == "caduque":
-        lignes.append(
-            lignes_echeance(dossier.etude_id, dossier.id, en_cours.id, echeance_caducite(etat_))
-        )
     if lignes:
         connexion.execute(insert(Echeance), lignes)
-
-
-def echeance_caducite(etat_: EtatProcedure) -> EcheanceCalculee:
-    """The agenda item a lapsed procedure leaves: tell the creditor, restart the measure or
-    give it up (the office answers for a lapse it let pass unreported)."""
-    manquee = next(
-        e
-        for e in etat_.etapes
-        if e.statut == "manquee"
-        and e.au_plus_tard is not None
-        and e.au_plus_tard.delai.sanction is not None
-        and e.au_plus_tard.delai.sanction.fatale
-    )
-    assert manquee.au_plus_tard is not None and manquee.au_plus_tard.delai.sanction is not None
-    sanction = manquee.au_plus_tard.delai.sanction
-    return EcheanceCalculee(
-        etape=ETAPE_CADUCITE,
-        libelle=(
-            f"{etat_.procedure.libelle} caduque : informer le créancier, reprendre la mesure "
-            "ou l'abandonner"
-        ),
-        date_au_plus_tot=None,
-        date_limite=manquee.au_plus_tard.jour,
-        tenu_par="etude",
-        sanction=sanction.nature,
-        effet=sanction.effet,
-        article=sanction.article,
-    )
 
 
 def lignes_echeance(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from clerc.rules.analyse.modele import (
     ACTES_INTERRUPTIFS,
@@ -31,6 +31,7 @@ from clerc.rules.dates import ajouter_mois
 from clerc.rules.delais import treve_hivernale
 from clerc.rules.erreurs import ErreurClerc
 from clerc.rules.monnaie import format_euros
+from clerc.rules.procedures.gardes import execution_contre_heritiers_le
 from clerc.rules.saisie_vente import saisie_vente_subsidiaire, seuil_subsidiarite
 
 # --- 3. alerts ------------------------------------------------------------------------------
@@ -288,7 +289,11 @@ def _alertes_debiteur(
         heritiers = debiteur.representants_de("heritier")
         accord = "décédée" if nom.startswith("Madame") else "décédé"
         # Eight clear days after the service on the heirs (C. civ. 877; as the guard counts).
-        ouverte_le = heritiers_signifies_le + timedelta(days=9) if heritiers_signifies_le else None
+        ouverte_le = (  # C. civ. 877, counted as the guard counts
+            execution_contre_heritiers_le(heritiers_signifies_le)
+            if heritiers_signifies_le
+            else None
+        )
         bloquees: tuple[str, ...]
         if ouverte_le is not None and au >= ouverte_le:
             etat_heritiers, niveau, bloquees = (

@@ -21,6 +21,7 @@ from clerc.rules.analyse.modele import (
 from clerc.rules.dates import ajouter_mois
 from clerc.rules.delais import Sens, delai
 from clerc.rules.erreurs import DonneeInvalide
+from clerc.rules.procedures.gardes import execution_contre_heritiers_le
 
 # --- 1. the title ---------------------------------------------------------------------------
 
@@ -461,7 +462,7 @@ def _heritiers(
             ),
             None,
         )
-    possible = signifie_aux_heritiers + timedelta(days=9)  # eight clear days
+    possible = execution_contre_heritiers_le(signifie_aux_heritiers)
     if au < possible:
         return (
             Controle(

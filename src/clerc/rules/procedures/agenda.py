@@ -14,6 +14,8 @@ from clerc.rules.procedures.gardes import Situation
 from clerc.rules.procedures.modele import Procedure
 from clerc.rules.procedures.moteur import EtapeFaite, EtatProcedure, etat
 
+ETAPE_CADUCITE = "procedure_caduque"  # agenda item left by a lapsed procedure
+
 
 @dataclass(frozen=True)
 class Echeance:
@@ -82,4 +84,45 @@ def echeances(
     return etat_, elements
 
 
-__all__ = ["Echeance", "echeances"]
+def echeances_retenues(
+    statut: str, etat_: EtatProcedure, elements: list[Echeance]
+) -> list[Echeance]:
+    """The items the office keeps for a procedure whose stored status is ``statut``: all of
+    them while it runs; once it ended or was given up, only the CPC 658/659 letters still owed
+    (the service was made: the letter is owed whatever follows); a lapsed one also keeps its
+    lapse to deal with (``echeance_caducite``)."""
+    retenus = [e for e in elements if statut == "en_cours" or e.etape in CODES_FORMALITES]
+    if statut == "caduque":
+        retenus.append(echeance_caducite(etat_))
+    return retenus
+
+
+def echeance_caducite(etat_: EtatProcedure) -> Echeance:
+    """The agenda item a lapsed procedure leaves: tell the creditor, restart the measure or
+    give it up (the office answers for a lapse it let pass unreported)."""
+    manquee = next(
+        e
+        for e in etat_.etapes
+        if e.statut == "manquee"
+        and e.au_plus_tard is not None
+        and e.au_plus_tard.delai.sanction is not None
+        and e.au_plus_tard.delai.sanction.fatale
+    )
+    assert manquee.au_plus_tard is not None and manquee.au_plus_tard.delai.sanction is not None
+    sanction = manquee.au_plus_tard.delai.sanction
+    return Echeance(
+        etape=ETAPE_CADUCITE,
+        libelle=(
+            f"{etat_.procedure.libelle} caduque : informer le créancier, reprendre la mesure "
+            "ou l'abandonner"
+        ),
+        date_au_plus_tot=None,
+        date_limite=manquee.au_plus_tard.jour,
+        tenu_par="etude",
+        sanction=sanction.nature,
+        effet=sanction.effet,
+        article=sanction.article,
+    )
+
+
+__all__ = ["ETAPE_CADUCITE", "Echeance", "echeance_caducite", "echeances", "echeances_retenues"]

@@ -110,6 +110,13 @@ def _pas_de_surendettement(s: Situation, _jour: date) -> str | None:
     return None
 
 
+def execution_contre_heritiers_le(signification: date) -> date:
+    """First day of execution against the heirs: eight days after the service of the title on
+    them (C. civ. 877), counted as clear days (neither the service day nor the eighth counts),
+    the safe side for the office."""
+    return signification + timedelta(days=9)
+
+
 def _heritiers(s: Situation, jour: date) -> str | None:
     if DECES not in s.risques:
         return None
@@ -118,7 +125,7 @@ def _heritiers(s: Situation, jour: date) -> str | None:
         return (
             "Débiteur décédé : le titre doit d'abord être signifié à ses héritiers (C. civ. 877)."
         )
-    possible = signification + timedelta(days=9)  # 8 clear days after the service
+    possible = execution_contre_heritiers_le(signification)
     if jour < possible:
         return (
             f"Débiteur décédé : pas d'exécution contre les héritiers avant huit jours après "
