@@ -25,11 +25,15 @@ from sqlalchemy import event, insert, select, update
 from sqlalchemy import inspect as inspecter
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
-from clerc.office.models import ChaineAudit, EntreeAudit, Etude, maintenant
+from clerc.office.models import ChaineAudit, Dossier, EntreeAudit, Etude, maintenant
 from clerc.office.models.base import AppartientEtude
 
 EMPREINTE_INITIALE = "0" * 64
 EXCLUES = (EntreeAudit, ChaineAudit)
+# Secrets are logged as changed, never with their value (a password hash or an API token's
+# digest in the audit log would hand them to whoever reads it).
+COLONNES_SECRETES = frozenset({"mot_de_passe", "empreinte"})
+SECRET = "[secret]"
 
 
 def _valeur(valeur: Any) -> Any:
@@ -74,10 +78,17 @@ def empreinte(
     return hashlib.sha256(texte.encode("utf-8")).hexdigest()
 
 
+def _valeur_journalisee(cle: str, valeur: Any) -> Any:
+    if cle in COLONNES_SECRETES and valeur is not None:
+        return SECRET
+    return _valeur(valeur)
+
+
 def _colonnes(objet: Any) -> dict[str, Any]:
     etat = inspecter(objet)
     return {
-        attribut.key: _valeur(getattr(objet, attribut.key)) for attribut in etat.mapper.column_attrs
+        attribut.key: _valeur_journalisee(attribut.key, getattr(objet, attribut.key))
+        for attribut in etat.mapper.column_attrs
     }
 
 
@@ -91,8 +102,8 @@ def _changements(objet: Any) -> tuple[dict[str, Any], dict[str, Any]]:
             ancien = historique.deleted[0] if historique.deleted else None
             nouveau = historique.added[0] if historique.added else None
             if ancien != nouveau:
-                avant[attribut.key] = _valeur(ancien)
-                apres[attribut.key] = _valeur(nouveau)
+                avant[attribut.key] = _valeur_journalisee(attribut.key, ancien)
+                apres[attribut.key] = _valeur_journalisee(attribut.key, nouveau)
     return avant, apres
 
 
@@ -146,6 +157,10 @@ def _filtrer_etude(etat: ORMExecuteState) -> None:
     elif not etat.is_select:
         return
     etat.statement = etat.statement.options(*_criteres_etude(etude_id))
+    creancier_id = etat.session.info.get("creancier_id")
+    if creancier_id is not None:
+        # A créancier-client's session (web office, API): only that creditor's files.
+        etat.statement = etat.statement.options(_critere_creancier(creancier_id))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -160,6 +175,13 @@ def _criteres_etude(etude_id: int) -> tuple[Any, ...]:
         ),
         with_loader_criteria(EntreeAudit, lambda cls: cls.etude_id == etude_id),
         with_loader_criteria(ChaineAudit, lambda cls: cls.etude_id == etude_id),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _critere_creancier(creancier_id: int) -> Any:
+    return with_loader_criteria(
+        Dossier, lambda cls: cls.creancier_id == creancier_id, include_aliases=True
     )
 
 

@@ -165,6 +165,9 @@ class Contexte:
     moteur: Engine
     etude_id: int
     utilisateur: str
+    # A créancier-client (web office, API) sees only this creditor's files: every ORM read
+    # of a file in its sessions is confined to them (clerc.office.audit).
+    creancier_id: int | None = None
 
     @property
     def fabrique(self) -> sessionmaker[Session]:
@@ -188,7 +191,10 @@ def transaction(contexte: Contexte, operation: str, *, ecriture: bool = True) ->
     ``ecriture=False`` for read-only services: on SQLite they do not take the write lock."""
     session = contexte.fabrique()
     session.info.update(
-        etude_id=contexte.etude_id, utilisateur=contexte.utilisateur, operation=operation
+        etude_id=contexte.etude_id,
+        utilisateur=contexte.utilisateur,
+        operation=operation,
+        creancier_id=contexte.creancier_id,
     )
     try:
         session.connection(execution_options={OPTION_ECRITURE: ecriture})

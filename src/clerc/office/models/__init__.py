@@ -13,7 +13,7 @@ from clerc.office.models.dossier import (
     Piege,
     Titre,
 )
-from clerc.office.models.etude import Etude, Utilisateur
+from clerc.office.models.etude import Etude, JetonApi, Utilisateur
 from clerc.office.models.grand_livre import Ecriture, LigneEcriture
 from clerc.office.models.partie import Adresse, Contact, LienPartie, Partie, Protection
 from clerc.office.models.procedure import Echeance, EtapeProcedure, ProcedureDossier
@@ -34,6 +34,7 @@ __all__ = [
     "EtapeProcedure",
     "Etude",
     "Evenement",
+    "JetonApi",
     "LienPartie",
     "LigneCreance",
     "LigneEcriture",

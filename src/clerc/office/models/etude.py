@@ -57,3 +57,19 @@ class Utilisateur(AppartientEtude, Base):
     # A créancier-client sees only the files of this party.
     creancier_id: Mapped[int | None] = mapped_column(ForeignKey("partie.id"))
     cree_le: Mapped[datetime] = mapped_column(default=maintenant)
+
+
+class JetonApi(AppartientEtude, Base):
+    """A creditor's access token to the JSON API (``/api/``): it reads and opens only that
+    creditor's files. Only the SHA-256 digest of the token is kept; the token itself is shown
+    once, when it is created."""
+
+    __tablename__ = "jeton_api"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    creancier_id: Mapped[int] = mapped_column(ForeignKey("partie.id"))
+    libelle: Mapped[str] = mapped_column(String(120), default="")
+    empreinte: Mapped[str] = mapped_column(String(64), unique=True)
+    cree_le: Mapped[datetime] = mapped_column(default=maintenant)
+    revoque_le: Mapped[datetime | None] = mapped_column()
+    utilise_le: Mapped[datetime | None] = mapped_column()

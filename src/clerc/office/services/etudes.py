@@ -6,9 +6,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from clerc import config
+from clerc.office import mots_de_passe
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
-from clerc.office.models import Etude, Utilisateur
+from clerc.office.models import Etude, Partie, Utilisateur
 from clerc.office.models.etude import ROLES
 from clerc.office.validation import siret_valide
 from clerc.rules.calendrier import territoire as territoire_calendrier
@@ -89,12 +90,21 @@ def creer_utilisateur(
     mot_de_passe: str | None = None,
     creancier_id: int | None = None,
 ) -> int:
+    """A user of the office; ``mot_de_passe`` (clear text, hashed here with argon2) lets him
+    log in to the web office."""
     if role not in ROLES:
         raise OperationRefusee(f"Rôle inconnu « {role} » (attendu : {', '.join(ROLES)}).")
     if role == "creancier_client" and creancier_id is None:
         raise OperationRefusee("Un créancier-client doit être rattaché à un créancier.")
 
+    empreinte = mots_de_passe.hacher(mot_de_passe) if mot_de_passe is not None else None
+
     def _creer(session: Session) -> int:
+        if (
+            creancier_id is not None
+            and session.scalar(select(Partie.id).where(Partie.id == creancier_id)) is None
+        ):
+            raise Introuvable(f"Créancier n° {creancier_id} introuvable dans cette étude.")
         existe = session.scalar(
             select(Utilisateur.id).where(Utilisateur.identifiant == identifiant)
         )
@@ -104,7 +114,7 @@ def creer_utilisateur(
             identifiant=identifiant,
             role=role,
             nom=nom,
-            mot_de_passe=mot_de_passe,
+            mot_de_passe=empreinte,
             creancier_id=creancier_id,
         )
         session.add(utilisateur)

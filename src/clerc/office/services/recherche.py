@@ -233,6 +233,8 @@ def chercher(
 
     def _chercher(session: Session) -> ResultatRecherche:
         conditions: list[Any] = []
+        if contexte.creancier_id is not None:  # a créancier-client: its own files only
+            conditions.append(Dossier.creancier_id == contexte.creancier_id)
         if statut is not None:
             conditions.append(Dossier.statut == statut)
         if clerc is not None:

@@ -1,0 +1,1 @@
+"""The web office: FastAPI + Jinja2 pages + HTMX, and the JSON API under ``/api/``."""

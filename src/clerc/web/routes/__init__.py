@@ -1,0 +1,33 @@
+"""One router per resource of the web office (and the JSON API)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from clerc.web.routes import (
+    accueil,
+    actes,
+    api,
+    calculettes,
+    connexion,
+    dossiers,
+    fonds,
+    import_csv,
+    nouveau_dossier,
+    parametres,
+    utilisateurs,
+)
+
+ROUTEURS: list[APIRouter] = [
+    connexion.routeur,
+    accueil.routeur,
+    dossiers.routeur,
+    nouveau_dossier.routeur,
+    actes.routeur,
+    fonds.routeur,
+    import_csv.routeur,
+    calculettes.routeur,
+    parametres.routeur,
+    utilisateurs.routeur,
+    api.routeur,
+]
