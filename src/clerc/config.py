@@ -8,6 +8,9 @@
 - ``CLERC_CERTIFICAT`` and ``CLERC_CERTIFICAT_MOT_DE_PASSE``: the commissaire de justice's
   signing certificate (PKCS#12 file) and its password; without them a signed act is a PDF/A
   whose original is signed by hand (recorded as such).
+- ``CLERC_HORODATAGE_URL``: address (http:// or https://) of the office's RFC 3161
+  time-stamping authority; with a certificate, each signature is then timestamped (PAdES B-T)
+  and signing fails if the authority cannot be reached. Unset: no timestamp (PAdES B-B).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ ENV_UTILISATEUR = "CLERC_UTILISATEUR"
 ENV_ETUDE = "CLERC_ETUDE"
 ENV_CERTIFICAT = "CLERC_CERTIFICAT"
 ENV_CERTIFICAT_MOT_DE_PASSE = "CLERC_CERTIFICAT_MOT_DE_PASSE"
+ENV_HORODATAGE_URL = "CLERC_HORODATAGE_URL"
 
 
 def repertoire_donnees() -> Path:
@@ -68,3 +72,8 @@ def certificat_signature() -> tuple[Path, bytes | None] | None:
         return None
     mot_de_passe = os.environ.get(ENV_CERTIFICAT_MOT_DE_PASSE)
     return Path(chemin).expanduser(), mot_de_passe.encode("utf-8") if mot_de_passe else None
+
+
+def horodatage_url() -> str | None:
+    """Address of the time-stamping authority configured for signatures, or None."""
+    return os.environ.get(ENV_HORODATAGE_URL, "").strip() or None

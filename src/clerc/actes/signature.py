@@ -1,9 +1,11 @@
-"""Electronic signature of acts: PAdES baseline B-B with pyHanko, PDF/A kept (design.md §6).
+"""Electronic signature of acts: PAdES baseline B-B, or B-T with a time-stamping authority,
+with pyHanko, PDF/A kept (design.md §6).
 
 ``charger_certificat`` reads the commissaire de justice's certificate and private key from a
 PKCS#12 file (.p12/.pfx); ``signer_pdf`` signs a PDF with it; ``verifier_signature`` reads the
-signature back and checks it. Pure functions, no database, and nothing is ever fetched from the
-network: no timestamp server, no OCSP responder, no CRL, no system trust store.
+signature back and checks it. Pure functions, no database. The network is reached only when
+the caller passes a timestamper (``horodateur_http``: the office's RFC 3161 time-stamping
+authority); never an OCSP responder, a CRL or the system trust store.
 
 Signature (``signer_pdf``):
 
@@ -28,6 +30,13 @@ Signature (``signer_pdf``):
     ECDSA. PDF/A-2 is built on PDF 1.7, so only the ESIC extension of PAdES (PDF 1.7) is
     declared, whatever the key.
 - ``moment`` fixes the signing time (``/M``); by default the current time.
+- PAdES baseline B-T when ``horodateur`` is given: pyHanko asks the time-stamping authority
+  (RFC 3161) for a token over the signature value and stores it as the unsigned CMS attribute
+  ``signature-time-stamp-token``; the PDF structure is the same as for B-B (the token is inside
+  ``/Contents``), so PDF/A is kept. pyHanko sends two requests: one to size the signature
+  placeholder, then the real one. If the authority cannot be reached, refuses, or answers
+  something else than a timestamp, signing fails (``ErreurSignature``): no act is ever signed
+  without the timestamp the office configured.
 
 Verification (``verifier_signature``): pyHanko's validation of the last signature, trust
 settings stated once, here:
@@ -40,13 +49,18 @@ settings stated once, here:
   embeds, in pyHanko's "soft-fail" mode (missing revocation data is not an error); a B-B
   signature embeds none, so revocation is in fact not checked;
 - key usage of the signer's certificate: digital signature or non-repudiation (either);
-- validation time: now (the signing time is the signer's claim, with no timestamp token), so
-  once the certificate has expired its signatures are no longer judged ``valide``.
+- validation time: now (``/M`` is the signer's claim), so once the certificate has expired its
+  signatures are no longer judged ``valide``, even with a timestamp: validating at the time of
+  the timestamp needs the revocation data of that time (B-LT), not embedded here;
+- signature timestamp (B-T): its token is checked (intact, signed by a certificate with the
+  ``timeStamping`` extended key usage, over this signature value) against
+  ``racines_horodatage``, by default the same roots as the signer. A timestamp that does not
+  check makes the signature not ``valide`` (pyHanko's bottom line); its time, its authority
+  and its own status are reported (``horodatage``...). No timestamp: ``horodatage`` is None.
 
-Left for later: signature timestamps (PAdES B-T, needs a TSA), long-term validation data
-(B-LT/B-LTA: DSS with OCSP/CRL), a visible signature block. pyHanko runs its signing and
-validation through ``asyncio.run``: call these functions from a thread (``asyncio.to_thread``),
-not from inside a running event loop.
+Left for later: long-term validation data (B-LT/B-LTA: DSS with OCSP/CRL), a visible
+signature block. pyHanko runs its signing and validation through ``asyncio.run``: call these
+functions from a thread (``asyncio.to_thread``), not from inside a running event loop.
 """
 
 from __future__ import annotations
@@ -57,9 +71,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
+from urllib.parse import urlsplit
 
+from asn1crypto import cms as asn1_cms
+from asn1crypto import core as asn1_core
 from asn1crypto import keys as asn1_keys
 from asn1crypto import pkcs12 as asn1_pkcs12
+from asn1crypto import tsp as asn1_tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -73,6 +91,7 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.general import SigningError
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner, SimpleSigner
 from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
+from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampRequestError
 from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
@@ -86,6 +105,7 @@ __all__ = [
     "ErreurSignature",
     "InfoSignature",
     "charger_certificat",
+    "horodateur_http",
     "signer_pdf",
     "verifier_signature",
 ]
@@ -93,6 +113,8 @@ __all__ = [
 ALGORITHME_CONDENSAT: Final = "sha256"
 # Key usages accepted for the signer's certificate (either one is enough).
 USAGES_SIGNATURE: Final = frozenset({"digital_signature", "non_repudiation"})
+# Seconds allowed for each request to the time-stamping authority.
+DELAI_HORODATAGE: Final = 10.0
 
 
 class ErreurSignature(ErreurClerc):
@@ -143,7 +165,11 @@ class InfoSignature:
     False). ``couvre_tout_le_document``: nothing was appended after the signature.
     ``de_confiance``: the signer's certificate chains up to one of the trust roots given.
     ``valide``: pyHanko's bottom line: intact, cryptographically sound, trusted, with the right
-    key usage and no forbidden change after signing.
+    key usage and no forbidden change after signing, and its timestamp valid if it has one.
+    ``horodatage``: time of the signature timestamp (PAdES B-T), None without one;
+    ``autorite_horodatage``: the time-stamping authority (common name of its certificate);
+    ``horodatage_de_confiance``: its certificate chains up to one of the timestamp trust roots;
+    ``horodatage_valide``: the token is intact, sound, over this signature, and trusted.
     """
 
     nom_signataire: str
@@ -155,6 +181,10 @@ class InfoSignature:
     motif: str | None
     lieu: str | None
     nom: str | None
+    horodatage: datetime | None = None
+    autorite_horodatage: str | None = None
+    horodatage_de_confiance: bool = False
+    horodatage_valide: bool = False
 
 
 def _nom_commun(certificat: x509.Certificate) -> str:
@@ -257,6 +287,57 @@ def charger_certificat(
     return resultat
 
 
+class _ReponseHorodatage(asn1_core.Sequence):  # type: ignore[misc]
+    """RFC 3161 TimeStampResp, with the token optional as in the RFC (not in asn1crypto)."""
+
+    _fields = [  # noqa: RUF012 (asn1crypto's declaration style)
+        ("status", asn1_tsp.PKIStatusInfo),
+        ("time_stamp_token", asn1_cms.ContentInfo, {"optional": True}),
+    ]
+
+
+class _HorodateurHttp(HTTPTimeStamper):
+    """pyHanko's HTTP client, which also reads a refusal of the authority.
+
+    A refusal carries no token (RFC 3161, 2.4.2), which asn1crypto's TimeStampResp requires:
+    pyHanko would fail on it with a parsing error instead of the authority's reason. An
+    unparsable answer becomes a TimestampRequestError as well, like the network errors.
+    """
+
+    async def async_request_tsa_response(self, req: Any) -> Any:
+        try:
+            reponse = await super().async_request_tsa_response(req)
+            lue = _ReponseHorodatage.load(reponse.dump())
+            statut = lue["status"]
+            etat = statut["status"].native
+            motifs = "; ".join(statut["status_string"].native or [])
+            defauts = "; ".join(statut["fail_info"].native or [])
+        except (ValueError, TypeError, KeyError) as erreur:
+            raise TimestampRequestError(f"réponse illisible ({erreur})") from erreur
+        if etat not in ("granted", "granted_with_mods"):
+            precisions = " ; ".join(f"« {t} »" for t in (motifs, defauts) if t)
+            raise TimestampRequestError(
+                f"refus de l'autorité, statut {etat}" + (f" : {precisions}" if precisions else "")
+            )
+        return reponse
+
+
+def horodateur_http(url: str, *, delai: float = DELAI_HORODATAGE) -> TimeStamper:
+    """The timestamper of an RFC 3161 time-stamping authority reached over HTTP(S) at ``url``.
+
+    Nothing is sent here; ``signer_pdf`` sends the requests. Raises ErreurSignature (French)
+    for an address that is not an http:// or https:// URL.
+    """
+    adresse = url.strip()
+    parties = urlsplit(adresse)
+    if parties.scheme not in ("http", "https") or not parties.netloc:
+        raise ErreurSignature(
+            f"Adresse du serveur d'horodatage invalide : « {url} » (attendu : une adresse "
+            "http:// ou https://, celle que l'autorité d'horodatage indique)."
+        )
+    return _HorodateurHttp(adresse, timeout=delai)
+
+
 def _asn1_certificat(certificat: x509.Certificate) -> Any:
     return asn1_x509.Certificate.load(certificat.public_bytes(serialization.Encoding.DER))
 
@@ -288,9 +369,13 @@ class _SignatairePdf(PdfSigner):
     """pyHanko's PdfSigner with a fixed signing time and the PDF version left as it is."""
 
     def __init__(
-        self, metadonnees: PdfSignatureMetadata, signataire: SimpleSigner, moment: datetime
+        self,
+        metadonnees: PdfSignatureMetadata,
+        signataire: SimpleSigner,
+        moment: datetime,
+        horodateur: TimeStamper | None = None,
     ) -> None:
-        super().__init__(metadonnees, signataire)
+        super().__init__(metadonnees, signataire, timestamper=horodateur)
         self._moment = moment
 
     def init_signing_session(self, pdf_out: Any, existing_fields_only: bool = False) -> Any:
@@ -314,14 +399,17 @@ def signer_pdf(
     lieu: str,
     nom: str,
     moment: datetime | None = None,
+    horodateur: TimeStamper | None = None,
 ) -> bytes:
-    """Sign ``pdf`` (PAdES baseline B-B) with ``certificat``; return the signed PDF.
+    """Sign ``pdf`` (PAdES baseline B-B, B-T with ``horodateur``) with ``certificat``.
 
     ``motif``, ``lieu``, ``nom``: reason, location and signer's name written in the signature;
     ``moment``: signing time (timezone-aware; by default now), at which the certificate must be
-    valid. The signature is appended as an incremental update: a PDF/A input stays PDF/A.
-    Raises ErreurSignature (French) when the certificate is not valid then or the PDF cannot
-    be signed (unreadable, encrypted...).
+    valid; ``horodateur``: the time-stamping authority that timestamps the signature
+    (``horodateur_http``), none by default. The signature is appended as an incremental update:
+    a PDF/A input stays PDF/A. Returns the signed PDF.
+    Raises ErreurSignature (French) when the certificate is not valid then, the PDF cannot be
+    signed (unreadable, encrypted...), or the timestamp cannot be obtained.
     """
     moment = _verifier_moment(moment) if moment is not None else _maintenant()
     certificat.verifier_validite(moment)
@@ -340,35 +428,69 @@ def signer_pdf(
         location=lieu,
         name=nom,
     )
-    signataire = _SignatairePdf(metadonnees, _signataire_pyhanko(certificat), moment)
+    signataire = _SignatairePdf(metadonnees, _signataire_pyhanko(certificat), moment, horodateur)
     try:
         sortie = signataire.sign_pdf(ecrivain)
     except (SigningError, PdfError, ValueError) as erreur:
         raise ErreurSignature(f"La signature du PDF a échoué : {erreur}.") from erreur
+    except OSError as erreur:
+        # pyHanko wraps network errors and refusals of the authority in TimestampRequestError
+        # (an OSError); the timestamper of a test or another client may raise a bare OSError.
+        if horodateur is None:
+            raise
+        raise ErreurSignature(_echec_horodatage(horodateur, erreur)) from erreur
     resultat: bytes = sortie.getvalue()
     return resultat
+
+
+def _echec_horodatage(horodateur: TimeStamper, erreur: BaseException) -> str:
+    url = getattr(horodateur, "url", None)
+    serveur = f"le serveur d'horodatage « {url} »" if url else "le serveur d'horodatage"
+    details = [str(erreur)]
+    cause = str(erreur.__cause__ or "")
+    if cause and cause not in details[0]:
+        details.append(cause)  # the network or HTTP error pyHanko wrapped
+    return (
+        f"Horodatage de la signature impossible : {serveur} est injoignable ou a refusé la "
+        f"demande ({' : '.join(details)}). L'acte n'est pas signé ; réessayez, ou vérifiez "
+        "l'adresse de l'autorité d'horodatage."
+    )
 
 
 def _chaine(valeur: Any) -> str | None:
     return None if valeur is None else str(valeur)
 
 
+def _nom_du_certificat(certificat: Any) -> str:
+    sujet = certificat.subject
+    return str(sujet.native.get("common_name") or sujet.human_friendly)
+
+
+def _contexte(racines: list[Any]) -> ValidationContext:
+    return ValidationContext(trust_roots=racines, allow_fetching=False, revocation_mode="soft-fail")
+
+
+def _racines(racines: Iterable[x509.Certificate | Certificat]) -> list[Any]:
+    return [_asn1_certificat(r.certificat if isinstance(r, Certificat) else r) for r in racines]
+
+
 def verifier_signature(
     pdf: bytes,
     *,
     racines_de_confiance: Iterable[x509.Certificate | Certificat] = (),
+    racines_horodatage: Iterable[x509.Certificate] | None = None,
 ) -> InfoSignature:
     """Check the last signature of ``pdf`` and read it back.
 
     ``racines_de_confiance``: the only certificates trusted (see the module doc for every
-    trust setting); none by default. A changed byte does not raise: ``intacte`` is False.
+    trust setting); none by default. ``racines_horodatage``: the only certificates trusted for
+    the signature timestamp, if any (the time-stamping authority's root); by default the
+    same as ``racines_de_confiance``. A changed byte does not raise: ``intacte`` is False.
     Raises ErreurSignature (French) when the PDF is unreadable, carries no signature, or its
     signature cannot be analysed at all.
     """
-    racines = [
-        _asn1_certificat(r.certificat if isinstance(r, Certificat) else r)
-        for r in racines_de_confiance
-    ]
+    racines = _racines(racines_de_confiance)
+    racines_tsa = racines if racines_horodatage is None else _racines(racines_horodatage)
     try:
         lecteur = PdfFileReader(io.BytesIO(pdf))
         signatures = lecteur.embedded_regular_signatures
@@ -377,24 +499,21 @@ def verifier_signature(
     if not signatures:
         raise ErreurSignature("Ce PDF ne porte aucune signature.")
     signature = max(signatures, key=lambda s: s.signed_revision)
-    contexte = ValidationContext(
-        trust_roots=racines, allow_fetching=False, revocation_mode="soft-fail"
-    )
     try:
         etat = validate_pdf_signature(
             signature,
-            signer_validation_context=contexte,
+            signer_validation_context=_contexte(racines),
+            ts_validation_context=_contexte(racines_tsa),
             key_usage_settings=KeyUsageConstraints(key_usage=set(USAGES_SIGNATURE)),
         )
     except (PdfError, ValueError, KeyError) as erreur:
         raise ErreurSignature(f"La signature du PDF ne peut pas être vérifiée : {erreur}.") from (
             erreur
         )
-    sujet = etat.signing_cert.subject.native
-    nom_signataire = sujet.get("common_name") or etat.signing_cert.subject.human_friendly
     dictionnaire = signature.sig_object
+    jeton = etat.timestamp_validity  # the signature timestamp (B-T), if any
     return InfoSignature(
-        nom_signataire=str(nom_signataire),
+        nom_signataire=_nom_du_certificat(etat.signing_cert),
         moment=etat.signer_reported_dt,
         intacte=bool(etat.intact),
         couvre_tout_le_document=etat.coverage == SignatureCoverageLevel.ENTIRE_FILE,
@@ -403,4 +522,9 @@ def verifier_signature(
         motif=_chaine(dictionnaire.get("/Reason")),
         lieu=_chaine(dictionnaire.get("/Location")),
         nom=_chaine(dictionnaire.get("/Name")),
+        horodatage=None if jeton is None else jeton.timestamp,
+        autorite_horodatage=None if jeton is None else _nom_du_certificat(jeton.signing_cert),
+        horodatage_de_confiance=jeton is not None and bool(jeton.trusted),
+        horodatage_valide=jeton is not None
+        and bool(jeton.intact and jeton.valid and jeton.trusted),
     )

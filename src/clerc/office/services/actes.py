@@ -38,7 +38,7 @@ from clerc.actes.modele import (
     Remise,
     TitreActe,
 )
-from clerc.actes.signature import charger_certificat, signer_pdf
+from clerc.actes.signature import charger_certificat, horodateur_http, signer_pdf
 from clerc.actes.texte import date_longue, euros
 from clerc.actes.textes_reproduits import (
     TexteIntrouvable,
@@ -47,7 +47,7 @@ from clerc.actes.textes_reproduits import (
     texte_reproduit,
 )
 from clerc.actes.types_actes import TypeActe, type_acte, types_actes
-from clerc.config import certificat_signature, repertoire_documents
+from clerc.config import certificat_signature, horodatage_url, repertoire_documents
 from clerc.office import grand_livre
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
@@ -789,12 +789,16 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
         configure = certificat_signature()
         if configure is not None:  # PAdES B-B with the commissaire's certificate
             certificat = charger_certificat(*configure)
+            # B-T when the office has a time-stamping authority; signing fails (and nothing is
+            # stored: the transaction is rolled back) if it cannot timestamp.
+            url_horodatage = horodatage_url()
             pdf = signer_pdf(
                 pdf,
                 certificat,
                 motif=f"{type_.libelle}, répertoire n° {_numero(acte)}",
                 lieu=composition.ville(_etude(_etude_de(session, dossier), None).adresse),
                 nom=signataire.nom or contexte.utilisateur,
+                horodateur=horodateur_http(url_horodatage) if url_horodatage else None,
             )
         acte.parametres = {
             **acte.parametres,
