@@ -30,7 +30,9 @@ PHRASES = {
     "CPCE L211-3": "délégations, nantissements ou saisies antérieures",
     "CPCE L211-4": "agir à ses frais en répétition de l'indu",
     "CPCE L221-1": "peut se joindre aux opérations de saisie par voie d'opposition",
+    "CPCE L111-8": "Les frais de recouvrement entrepris sans titre exécutoire restent",
     "CPCE L412-1": "délai de deux mois qui suit le commandement",
+    "CPCE L412-2": "pour une durée n'excédant pas trois mois",
     "CPCE L412-3": "Le juge peut accorder des délais renouvelables",
     "CPCE L412-6": "jusqu'au 31 mars de l'année suivante",
     "CPCE R211-1": "L'acte indique l'heure à laquelle il a été signifié.",
@@ -143,8 +145,11 @@ def test_la_version_choisie_est_celle_en_vigueur_le_jour_de_l_acte() -> None:
     ancienne = texte_reproduit("CPCE L412-1", date(2017, 1, 28))
     assert ancienne.en_vigueur_au == date(2017, 1, 28)
     assert "local affecté à l'habitation principale" in ancienne.texte
+    suivante = texte_reproduit("CPCE L412-1", date(2017, 1, 29))
+    assert "lieu habité par la personne expulsée" in suivante.texte
+    # The version in force from 29 July 2023 (loi n° 2023-668) is not stored.
     with pytest.raises(TexteIntrouvable):
-        texte_reproduit("CPCE L412-1", date(2017, 1, 29))
+        texte_reproduit("CPCE L412-1", date(2023, 7, 29))
 
 
 def test_choix_entre_deux_versions_selon_la_date() -> None:
