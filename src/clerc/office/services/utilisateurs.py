@@ -207,6 +207,31 @@ def creer_jeton(contexte: Contexte, creancier_id: int, libelle: str = "") -> str
     return executer(contexte, "creer_jeton_api", _creer)
 
 
+def lister_jetons(contexte: Contexte) -> list[dict[str, Any]]:
+    """The office's API tokens (never the tokens themselves), newest first."""
+
+    def _lire(session: Session) -> list[dict[str, Any]]:
+        lignes = session.execute(
+            select(JetonApi, Partie)
+            .join(Partie, Partie.id == JetonApi.creancier_id)
+            .order_by(JetonApi.id.desc())
+        ).all()
+        return [
+            {
+                "id": jeton.id,
+                "creancier_id": jeton.creancier_id,
+                "creancier": creancier.designation,
+                "libelle": jeton.libelle,
+                "cree_le": jeton.cree_le,
+                "revoque_le": jeton.revoque_le,
+                "utilise_le": jeton.utilise_le,
+            }
+            for jeton, creancier in lignes
+        ]
+
+    return executer(contexte, "lister_jetons_api", _lire, ecriture=False)
+
+
 def revoquer_jeton(contexte: Contexte, jeton_id: int) -> None:
     def _revoquer(session: Session) -> None:
         jeton = session.scalar(select(JetonApi).where(JetonApi.id == jeton_id))

@@ -21,8 +21,8 @@ from clerc.web.routes import (
 ROUTEURS: list[APIRouter] = [
     connexion.routeur,
     accueil.routeur,
+    nouveau_dossier.routeur,  # before dossiers: /dossiers/nouveau is not a file reference
     dossiers.routeur,
-    nouveau_dossier.routeur,
     actes.routeur,
     fonds.routeur,
     import_csv.routeur,
