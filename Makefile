@@ -66,3 +66,16 @@ ifneq ($(words $(POPPLER)),3)
 endif
 
 pytest: poppler-utils
+
+# Debian's Chromium for the end-to-end tests (tests/e2e drive it with Playwright, never
+# `playwright install`): installed only when /usr/bin/chromium is missing.
+CHROMIUM := $(wildcard /usr/bin/chromium)
+
+.PHONY: chromium
+chromium:
+ifeq ($(CHROMIUM),)
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium || \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
+endif
+
+pytest: chromium

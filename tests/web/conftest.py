@@ -37,9 +37,9 @@ def hachage_rapide() -> None:
     mots_de_passe.hacheur_de_test()
 
 
-@pytest.fixture(scope="session")
-def modele_web(tmp_path_factory: pytest.TempPathFactory, hachage_rapide: None) -> Path:
-    fichier = tmp_path_factory.mktemp("web") / "demo.sqlite3"
+def creer_office_demo(fichier: Path) -> Path:
+    """The demo office of the web tests in SQLite file ``fichier`` (also used by tests/e2e)."""
+    mots_de_passe.hacheur_de_test()
     moteur = creer_moteur(f"sqlite:///{fichier}")
     try:
         migrer(moteur)
@@ -48,6 +48,11 @@ def modele_web(tmp_path_factory: pytest.TempPathFactory, hachage_rapide: None) -
     finally:
         moteur.dispose()
     return fichier
+
+
+@pytest.fixture(scope="session")
+def modele_web(tmp_path_factory: pytest.TempPathFactory, hachage_rapide: None) -> Path:
+    return creer_office_demo(tmp_path_factory.mktemp("web") / "demo.sqlite3")
 
 
 @pytest.fixture

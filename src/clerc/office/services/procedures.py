@@ -396,6 +396,7 @@ def possibles(contexte: Contexte, reference: str, au: date) -> dict[str, Any]:
             "procedures": [
                 {
                     **_etat(p, dossier, au, toutes).en_dict(),
+                    "libelle": _loi(p).libelle,
                     # A procedure given up stays so, whatever the law would still allow.
                     **({"statut": p.statut, "motif": p.motif} if p.statut == "abandonnee" else {}),
                     "demarree_le": p.demarree_le.isoformat(),
