@@ -46,7 +46,7 @@ from clerc.actes.textes_reproduits import (
     extrait,
     texte_reproduit,
 )
-from clerc.actes.types_actes import TypeActe, type_acte, types_actes
+from clerc.actes.types_actes import CATEGORIES, TypeActe, type_acte, types_actes
 from clerc.config import certificat_signature, horodatage_url, repertoire_documents
 from clerc.office import grand_livre
 from clerc.office.db import Contexte, executer
@@ -54,6 +54,7 @@ from clerc.office.erreurs import Introuvable, OperationRefusee
 from clerc.office.models import (
     Acte,
     Dossier,
+    DossierDebiteur,
     Ecriture,
     Paiement,
     Partie,
@@ -63,6 +64,7 @@ from clerc.office.models import (
     maintenant,
 )
 from clerc.office.models import Etude as EtudeModele
+from clerc.office.models.acte import STATUTS_ACTE
 from clerc.office.models.dossier import MODES_REGLEMENT, ORIGINES_PAIEMENT
 from clerc.office.models.procedure import STATUTS_PROCEDURE
 from clerc.office.services.dossiers import (
@@ -680,7 +682,8 @@ def _charger(session: Session, acte_id: int) -> tuple[Acte, Dossier]:
     if acte is None:
         raise Introuvable(f"Acte n° {acte_id} introuvable dans cette étude.")
     reference = session.scalar(select(Dossier.reference).where(Dossier.id == acte.dossier_id))
-    assert reference is not None
+    if reference is None:  # a file outside a créancier-client's confined context
+        raise Introuvable(f"Acte n° {acte_id} introuvable dans cette étude.")
     return acte, charger_dossier(session, reference)
 
 
@@ -869,6 +872,139 @@ def signifier(contexte: Contexte, acte_id: int, jour: date) -> dict[str, Any]:
     return executer(contexte, "signifier_acte", _signifier)
 
 
+# --- reading the acts (web office) ------------------------------------------------------------
+
+STATUTS_SIGNES = ("signe", "signifie")
+
+
+def modes_remise() -> dict[str, str]:
+    """How an act may be served (CPC 654 to 662-1), code -> French label."""
+    return dict(MODES_REMISE)
+
+
+def types_par_categorie() -> list[dict[str, Any]]:
+    """The act and letter types grouped by category (acts first), for a choice list."""
+    groupes: dict[str, list[dict[str, str]]] = {code: [] for code in CATEGORIES}
+    for type_ in sorted(types_actes().values(), key=lambda t: t.libelle):
+        groupes.setdefault(type_.categorie, []).append(
+            {"code": type_.code, "libelle": type_.libelle}
+        )
+    return [
+        {"categorie": code, "libelle": CATEGORIES.get(code, code) + "s", "types": liste}
+        for code, liste in groupes.items()
+        if liste
+    ]
+
+
+def _libelle_type(code: str) -> str:
+    type_ = types_actes().get(code)
+    return type_.libelle if type_ is not None else code
+
+
+def _ligne(acte: Acte) -> dict[str, Any]:
+    return {
+        "id": acte.id,
+        "type": acte.type,
+        "libelle": _libelle_type(acte.type),
+        "categorie": acte.categorie,
+        "version": acte.version,
+        "remplace": acte.remplace_id,
+        "statut": acte.statut,
+        "statut_libelle": STATUTS_ACTE.get(acte.statut, acte.statut),
+        "signe": acte.statut in STATUTS_SIGNES,
+        "jour": acte.jour.isoformat(),
+        "destinataire": acte.destinataire,
+        "numero_repertoire": _numero(acte),
+        "cout_ttc": str(acte.cout_ttc) if acte.cout_ttc is not None else None,
+        "constats": len(acte.constats),
+        "signe_le": acte.signe_le,
+        "signifie_le": acte.parametres.get("signifie_le"),
+    }
+
+
+def actes_du_dossier(
+    contexte: Contexte, reference: str, *, signes_seulement: bool = False
+) -> dict[str, Any]:
+    """The acts of a file, newest first, with their status, type label and number in the
+    répertoire, and what a draft form needs of the file (status, debtors by rank);
+    ``signes_seulement``: the signed (and served) acts only, as a creditor sees them. A file
+    outside the context (another office's, another creditor's) is ``Introuvable``."""
+
+    def _lire(session: Session) -> dict[str, Any]:
+        dossier = session.scalar(
+            select(Dossier)
+            .where(Dossier.reference == reference.strip())
+            .options(selectinload(Dossier.debiteurs).selectinload(DossierDebiteur.partie))
+        )
+        if dossier is None:
+            raise Introuvable(f"Dossier « {reference} » introuvable dans cette étude.")
+        requete = select(Acte).where(Acte.dossier_id == dossier.id)
+        if signes_seulement:
+            requete = requete.where(Acte.statut.in_(STATUTS_SIGNES))
+        actes = session.scalars(requete.order_by(Acte.jour.desc(), Acte.id.desc()))
+        return {
+            "reference": dossier.reference,
+            "statut": dossier.statut,
+            "debiteurs": [lien.partie.designation for lien in dossier.debiteurs],
+            "actes": [_ligne(acte) for acte in actes],
+        }
+
+    return executer(contexte, "actes_du_dossier", _lire, ecriture=False)
+
+
+def fiche_acte(contexte: Contexte, acte_id: int) -> dict[str, Any]:
+    """One act as its page shows it: status, findings, what it was drawn up from (to correct
+    it), its file and the file's debtors, the version that replaced it. An act of a file
+    outside the context (a créancier-client's other files) is ``Introuvable``."""
+
+    def _lire(session: Session) -> dict[str, Any]:
+        acte = session.get(Acte, acte_id)
+        dossier = (
+            session.scalar(
+                select(Dossier)
+                .where(Dossier.id == acte.dossier_id)
+                .options(selectinload(Dossier.debiteurs).selectinload(DossierDebiteur.partie))
+            )
+            if acte is not None
+            else None
+        )
+        if acte is None or dossier is None:
+            raise Introuvable(f"Acte n° {acte_id} introuvable dans cette étude.")
+        type_ = types_actes().get(acte.type)
+        remplace_par = session.scalar(select(Acte.id).where(Acte.remplace_id == acte.id))
+        parametres = dict(acte.parametres)
+        remise_ = parametres.get("remise") or {}
+        return {
+            **_ligne(acte),
+            "constats": list(acte.constats),
+            "conforme": not acte.constats,
+            "signifiable": type_ is not None and type_.signifie,
+            "articles": list(type_.articles) if type_ is not None else [],
+            "dossier": dossier.reference,
+            "dossier_statut": dossier.statut,
+            "debiteurs": [lien.partie.designation for lien in dossier.debiteurs],
+            "destinataire_creancier": type_ is not None and type_.destinataire == "creancier",
+            "remplace_par": remplace_par,
+            "signe_par": acte.signe_par,
+            "cree_par": acte.cree_par,
+            "cree_le": acte.cree_le,
+            "sha256": acte.sha256,
+            "signature": parametres.get("signature"),
+            "parametres": {
+                "jour": parametres.get("jour"),
+                "heure": (parametres.get("heure") or "")[:5],
+                "mode": remise_.get("mode") or "",
+                "personne_presente": remise_.get("personne_presente") or "",
+                "diligences": remise_.get("diligences") or "",
+                "champs": dict(parametres.get("champs") or {}),
+                "tiers": parametres.get("tiers"),
+                "destinataire": int(parametres.get("destinataire") or 0),
+            },
+        }
+
+    return executer(contexte, "fiche_acte", _lire, ecriture=False)
+
+
 def repertoire(contexte: Contexte, annee: int) -> list[dict[str, Any]]:
     """The répertoire of the year: every signed act in number order."""
 
@@ -978,9 +1114,12 @@ def lire_document(sha256: str) -> bytes:
 
 
 __all__ = [
+    "actes_du_dossier",
+    "fiche_acte",
     "fichier",
     "generer",
     "lire_document",
+    "modes_remise",
     "repertoire",
     "repertoire_csv",
     "repertoire_pdf",
@@ -988,5 +1127,6 @@ __all__ = [
     "signifier",
     "stocker_document",
     "types",
+    "types_par_categorie",
     "verifier",
 ]
