@@ -15,13 +15,14 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from clerc.office import grand_livre
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
-from clerc.office.models import Dossier, Echeance, Ecriture, Paiement
+from clerc.office.models import Dossier, Echeance, Ecriture, Paiement, Partie
 from clerc.office.models.dossier import MODES_REGLEMENT, ORIGINES_PAIEMENT
+from clerc.office.models.grand_livre import COMPTES, NATURES_ECRITURE
 from clerc.office.services.dossiers import (
     charger_dossier,
     decompte_de,
@@ -314,3 +315,191 @@ def fonds_detenus(
         return alertes
 
     return executer(contexte, "fonds_detenus", _lire, ecriture=False)
+
+
+def creanciers_des_dossiers(contexte: Contexte, references: Iterable[str]) -> dict[str, str]:
+    """The creditor of each file (its designation, as acts write it): two queries."""
+    voulues = set(references)
+
+    def _lire(session: Session) -> dict[str, str]:
+        if not voulues:
+            return {}
+        lignes = session.execute(
+            select(Dossier.reference, Dossier.creancier_id).where(Dossier.reference.in_(voulues))
+        ).all()
+        parties = session.scalars(
+            select(Partie).where(Partie.id.in_({creancier for _, creancier in lignes}))
+        )
+        designations = {partie.id: partie.designation for partie in parties}
+        return {reference: designations.get(creancier, "") for reference, creancier in lignes}
+
+    return executer(contexte, "creanciers_des_dossiers", _lire, ecriture=False)
+
+
+@dataclass(frozen=True)
+class PaiementDuDossier:
+    """A payment of the file as the money pages show it, with its correction status."""
+
+    id: int
+    date: date
+    montant: Decimal
+    mode: str
+    origine: str
+    libelle: str
+    encaisse_par_etude: bool
+    corrige_id: int | None  # set on a correction: the payment it cancels
+    annule_par: int | None  # set on a cancelled payment: its correction
+
+    @property
+    def annulable(self) -> bool:
+        return self.corrige_id is None and self.annule_par is None
+
+    @property
+    def libelle_mode(self) -> str:
+        return MODES_REGLEMENT.get(self.mode, self.mode)
+
+    @property
+    def libelle_origine(self) -> str:
+        return ORIGINES_PAIEMENT.get(self.origine, self.origine)
+
+
+@dataclass(frozen=True)
+class LigneDuGrandLivre:
+    compte: str
+    debit: Decimal
+    credit: Decimal
+
+    @property
+    def libelle_compte(self) -> str:
+        return COMPTES.get(self.compte, self.compte)
+
+
+@dataclass(frozen=True)
+class EcritureDuDossier:
+    """One balanced entry of the file in the third-party funds ledger."""
+
+    id: int
+    date: date
+    nature: str
+    libelle: str
+    mode: str
+    utilisateur: str
+    corrige_id: int | None
+    contrepassee_par: int | None
+    lignes: tuple[LigneDuGrandLivre, ...]
+
+    @property
+    def libelle_nature(self) -> str:
+        return NATURES_ECRITURE.get(self.nature, self.nature)
+
+    @property
+    def debit(self) -> Decimal:
+        return sum((ligne.debit for ligne in self.lignes), Decimal("0.00"))
+
+    @property
+    def credit(self) -> Decimal:
+        return sum((ligne.credit for ligne in self.lignes), Decimal("0.00"))
+
+
+@dataclass(frozen=True)
+class SituationFonds:
+    """The money of one file at ``au``: payments, funds held with their R444-56 deadlines,
+    and the file's entries in the double-entry ledger with their totals."""
+
+    reference: str
+    au: date
+    creancier: str
+    clos: bool
+    detenu_pour_creancier: Decimal
+    fonds: tuple[FondsDetenus, ...]
+    paiements: tuple[PaiementDuDossier, ...]
+    ecritures: tuple[EcritureDuDossier, ...]
+    soldes: dict[str, Decimal]  # per account: debits - credits (credits - debits, creancier)
+
+    @property
+    def total_debits(self) -> Decimal:
+        return sum((e.debit for e in self.ecritures), Decimal("0.00"))
+
+    @property
+    def total_credits(self) -> Decimal:
+        return sum((e.credit for e in self.ecritures), Decimal("0.00"))
+
+    @property
+    def equilibre(self) -> bool:
+        """Every entry balances and the creditor's balance is not negative."""
+        return all(e.debit == e.credit for e in self.ecritures) and self.soldes[
+            "creancier"
+        ] >= Decimal("0.00")
+
+    @property
+    def prochaine_limite(self) -> date | None:
+        """The earliest R444-56 payout deadline of the sums held."""
+        return min((f.date_limite for f in self.fonds), default=None)
+
+
+def situation_fonds(contexte: Contexte, reference: str, au: date) -> SituationFonds:
+    """The money of one file (read only): three queries, whatever the number of entries."""
+
+    def _lire(session: Session) -> SituationFonds:
+        dossier = charger_dossier(session, reference)
+        ecritures = list(
+            session.scalars(
+                select(Ecriture)
+                .where(Ecriture.dossier_id == dossier.id)
+                .order_by(Ecriture.id)
+                .options(joinedload(Ecriture.lignes))
+            ).unique()
+        )
+        contrepassees = {e.corrige_id: e.id for e in ecritures if e.corrige_id is not None}
+        soldes = {compte: Decimal("0.00") for compte in COMPTES}
+        for ecriture in ecritures:
+            for ligne in ecriture.lignes:
+                if ligne.compte == "creancier":
+                    soldes[ligne.compte] += ligne.credit - ligne.debit
+                else:
+                    soldes[ligne.compte] = soldes.get(ligne.compte, Decimal("0.00")) + (
+                        ligne.debit - ligne.credit
+                    )
+        annulations = {p.corrige_id: p.id for p in dossier.paiements if p.corrige_id is not None}
+        return SituationFonds(
+            reference=dossier.reference,
+            au=au,
+            creancier=dossier.creancier.designation,
+            clos=dossier.statut == "clos",
+            detenu_pour_creancier=soldes["creancier"],
+            fonds=grand_livre.fonds_detenus_des_ecritures(ecritures, au),
+            paiements=tuple(
+                PaiementDuDossier(
+                    id=p.id,
+                    date=p.date,
+                    montant=p.montant,
+                    mode=p.mode,
+                    origine=p.origine,
+                    libelle=p.libelle,
+                    encaisse_par_etude=p.encaisse_par_etude,
+                    corrige_id=p.corrige_id,
+                    annule_par=annulations.get(p.id),
+                )
+                for p in sorted(dossier.paiements, key=lambda p: (p.date, p.id))
+            ),
+            ecritures=tuple(
+                EcritureDuDossier(
+                    id=e.id,
+                    date=e.date,
+                    nature=e.nature,
+                    libelle=e.libelle,
+                    mode=e.mode,
+                    utilisateur=e.utilisateur,
+                    corrige_id=e.corrige_id,
+                    contrepassee_par=contrepassees.get(e.id),
+                    lignes=tuple(
+                        LigneDuGrandLivre(ligne.compte, ligne.debit, ligne.credit)
+                        for ligne in e.lignes
+                    ),
+                )
+                for e in ecritures
+            ),
+            soldes=soldes,
+        )
+
+    return executer(contexte, "situation_fonds", _lire, ecriture=False)
