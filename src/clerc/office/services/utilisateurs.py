@@ -10,21 +10,24 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from clerc.office import mots_de_passe
-from clerc.office.db import Contexte, executer
+from clerc.office.db import OPTION_ECRITURE, Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
-from clerc.office.models import Etude, JetonApi, Partie, Utilisateur
+from clerc.office.models import Dossier, Etude, JetonApi, Partie, Utilisateur
 from clerc.office.models.etude import ROLES
 
 MOT_DE_PASSE_DEMO = "demo-clerc-2026"  # printed by `make demo`; set on the demo office only
 PREFIXE_JETON = "clerc_"
 REFUS_CONNEXION = "Identifiant ou mot de passe incorrect."
+LONGUEUR_MAX_JETON = 200  # ours are 49 characters; longer is not worth hashing
+INTERVALLE_UTILISATION = timedelta(minutes=1)  # `utilise_le` is rewritten at most this often
 
 
 @dataclass(frozen=True)
@@ -245,26 +248,80 @@ def revoquer_jeton(contexte: Contexte, jeton_id: int) -> None:
 
 @dataclass(frozen=True)
 class AccesApi:
-    """Who calls the API: one creditor of one office."""
+    """Who calls the API: one creditor of one office (and what ``GET /api/moi`` tells)."""
 
     etude_id: int
     creancier_id: int
     jeton_id: int
+    creancier: str = ""  # the creditor's designation
+    etude_code: str = ""
+    etude_nom: str = ""
+    libelle: str = ""  # the token's label
 
     def contexte(self, moteur: Engine) -> Contexte:
         return Contexte(moteur, self.etude_id, f"api:{self.jeton_id}", self.creancier_id)
 
 
 def acces_par_jeton(moteur: Engine, jeton: str) -> AccesApi | None:
-    """The creditor a token opens, or None (unknown or revoked token)."""
-    if not jeton.startswith(PREFIXE_JETON):
+    """The creditor a token opens, or None (unknown or revoked token).
+
+    Records when the token was last used (``utilise_le``), at most once a minute per token so
+    that a busy client does not write on every call. That stamp is bookkeeping, not a change
+    to a file: it is written without the audit log (which would otherwise grow by one entry a
+    minute per client), in its own short transaction, and a failure to write it (database
+    busy) never refuses the call."""
+    if not jeton.startswith(PREFIXE_JETON) or len(jeton) > LONGUEUR_MAX_JETON:
         return None
-    with Session(moteur) as session:  # no office yet: reads every office's users
-        trouve = session.scalar(
-            select(JetonApi).where(
-                JetonApi.empreinte == _empreinte_jeton(jeton), JetonApi.revoque_le.is_(None)
-            )
-        )
-        if trouve is None:
+    with Session(moteur) as session:  # no office yet: reads every office's tokens
+        ligne = session.execute(
+            select(JetonApi, Partie, Etude)
+            .join(Partie, Partie.id == JetonApi.creancier_id)
+            .join(Etude, Etude.id == JetonApi.etude_id)
+            .where(JetonApi.empreinte == _empreinte_jeton(jeton), JetonApi.revoque_le.is_(None))
+        ).first()
+        if ligne is None:
             return None
-        return AccesApi(int(trouve.etude_id), int(trouve.creancier_id), int(trouve.id))
+        trouve, creancier, etude = ligne
+        acces = AccesApi(
+            etude_id=int(trouve.etude_id),
+            creancier_id=int(trouve.creancier_id),
+            jeton_id=int(trouve.id),
+            creancier=creancier.designation,
+            etude_code=etude.code,
+            etude_nom=etude.nom,
+            libelle=trouve.libelle,
+        )
+        dernier = trouve.utilise_le
+    instant = datetime.now(UTC)
+    if dernier is None or instant - dernier >= INTERVALLE_UTILISATION:
+        _noter_utilisation(moteur, acces.jeton_id, instant)
+    return acces
+
+
+def _noter_utilisation(moteur: Engine, jeton_id: int, instant: datetime) -> None:
+    try:
+        ecriture = moteur.connect().execution_options(**{OPTION_ECRITURE: True})
+        with ecriture as connexion, connexion.begin():
+            connexion.execute(
+                update(JetonApi).where(JetonApi.id == jeton_id).values(utilise_le=instant)
+            )
+    except OperationalError:
+        pass  # database busy or read-only: the stamp is best effort, the call goes on
+
+
+# --- Users page -------------------------------------------------------------------------
+
+
+def creanciers(contexte: Contexte) -> list[dict[str, Any]]:
+    """The office's creditors (the parties that are the creditor of at least one file), by
+    name: whom a créancier-client login or an API token may be given to."""
+
+    def _lire(session: Session) -> list[dict[str, Any]]:
+        parties = session.scalars(
+            select(Partie)
+            .where(Partie.id.in_(select(Dossier.creancier_id).distinct()))
+            .order_by(Partie.nom_recherche, Partie.id)
+        )
+        return [{"id": int(p.id), "designation": p.designation} for p in parties]
+
+    return executer(contexte, "lister_creanciers", _lire, ecriture=False)
