@@ -3,6 +3,8 @@ screenshots)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from typing import Any
 
@@ -54,3 +56,64 @@ def test_le_creancier_ne_voit_que_ses_dossiers_dans_le_navigateur(onglet: Any) -
     assert lignes.count() >= 1
     creanciers = {lignes.nth(i).locator("td").nth(1).inner_text() for i in range(lignes.count())}
     assert len(creanciers) == 1
+
+
+def test_paiement_puis_acte_redige_controle_signe_et_telecharge(onglet: Any) -> None:
+    """The commissaire posts a payment received on a file, drafts the notice of receipt to
+    the creditor, sees it conforming, signs it and downloads the signed PDF/A."""
+    from playwright.sync_api import expect
+
+    page = onglet
+    se_connecter(page, "demo-commissaire")
+    page.goto("/dossiers/2026-000003")
+    page.wait_for_selector("#form-paiement")
+    formulaire = page.locator("#form-paiement")
+    formulaire.get_by_label("Date").fill("2026-11-30")
+    formulaire.get_by_label("Montant reçu (€)").fill("150,00")
+    formulaire.get_by_role("button", name="Enregistrer le paiement").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_text("Paiement enregistré.")).to_be_visible()
+    expect(page.locator("#paiements")).to_contain_text("150,00")
+    capturer(page, "dossier_apres_paiement")
+
+    page.wait_for_selector("#rediger-acte")
+    page.locator("#nouveau-type").select_option("lettre_avis_encaissement_creancier")
+    page.get_by_role("button", name="Rédiger et contrôler").click()
+    page.wait_for_load_state("networkidle")
+    assert re.search(r"/actes/\d+(\?|$)", page.url)
+    expect(page.get_by_text("Conforme", exact=False).first).to_be_visible()
+    capturer(page, "acte_brouillon")
+    page.locator("#bouton-signer").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_role("link", name="PDF/A signé")).to_be_visible()
+    capturer(page, "acte_signe")
+    with page.expect_download() as attente:
+        page.get_by_role("link", name="DOCX modifiable").click()
+    assert attente.value.suggested_filename.endswith(".docx")
+    reponse = page.request.get(page.get_by_role("link", name="PDF/A signé").get_attribute("href"))
+    assert reponse.ok and reponse.body().startswith(b"%PDF")
+
+    page.goto("/repertoire")
+    expect(page.locator("main")).to_contain_text("Avis d'encaissement au créancier")
+
+
+def test_import_d_un_csv_avec_une_erreur_montre_le_rapport(onglet: Any, tmp_path: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = onglet
+    se_connecter(page, "demo-clerc")
+    page.goto("/import")
+    exemple = page.request.get("/import/exemple.csv").text().lstrip("\ufeff")
+    lignes = list(csv.reader(io.StringIO(exemple), delimiter=";"))
+    # Line 3 of the file (second data line): an impossible postcode.
+    lignes[2][lignes[0].index("debiteur_code_postal")] = "6700"
+    fichier = tmp_path / "dossiers.csv"
+    with fichier.open("w", encoding="utf-8", newline="") as sortie:
+        csv.writer(sortie, delimiter=";").writerows(lignes)
+    page.get_by_label(re.compile("Fichier CSV")).set_input_files(str(fichier))
+    page.get_by_role("button", name="Importer").click()
+    page.wait_for_load_state("networkidle")
+    rapport = page.locator("#rapport")
+    expect(rapport).to_contain_text("6700")
+    expect(rapport).to_contain_text("3")
+    capturer(page, "import_erreurs")

@@ -80,3 +80,33 @@ def test_le_creancier_client_ne_voit_que_ses_dossiers(
         assert client.get(f"/dossiers/{reference}/decompte").status_code == 404
     page = client.get(f"/dossiers/{sorted(siens)[0]}").text
     assert "Fiche d'analyse" not in page  # the office's analysis is not shown to the creditor
+
+
+def test_le_journal_d_audit_du_dossier_montre_qui_a_fait_quoi(
+    client_pour: FabriqueClient,
+) -> None:
+    commissaire = client_pour("commissaire_justice")
+    reference = _references(commissaire.get("/dossiers").text)[0]
+    html = commissaire.get(f"/dossiers/{reference}/journal").text
+    assert "Journal d'audit du dossier" in html
+    # The synthetic office records its bulk generation; a payment posted appears by name.
+    jeton = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert jeton
+    reponse = commissaire.post(
+        f"/dossiers/{reference}/paiements",
+        data={
+            "date": "2026-11-30",
+            "montant": "10,00",
+            "mode": "virement",
+            "origine": "debiteur",
+            "csrf_token": jeton.group(1),
+        },
+        follow_redirects=False,
+    )
+    assert reponse.status_code == 303, reponse.text
+    journal = commissaire.get(f"/dossiers/{reference}/journal").text
+    assert "demo-commissaire" in journal and "paiement n°" in journal
+    assert "enregistrer_paiement" in journal
+    for role in ("clerc_gestionnaire", "stagiaire", "creancier_client"):
+        assert client_pour(role).get(f"/dossiers/{reference}/journal").status_code in (403, 404)
+    assert client_pour("administrateur").get(f"/dossiers/{reference}/journal").status_code == 200

@@ -8,11 +8,13 @@ from typing import Annotated
 import typer
 
 from clerc.cli.acte import acte_app
+from clerc.cli.api import api_app
 from clerc.cli.audit import audit_app, restauration, sauvegarde
 from clerc.cli.calcul import calcul_app
 from clerc.cli.commun import erreurs_francaises, lire_date
 from clerc.cli.dossier import dossier_app, fonds, paiement_app, reversement
 from clerc.cli.etude import etude_app
+from clerc.cli.formation import formation_app
 from clerc.cli.francais import installer as installer_francais
 from clerc.cli.generer import generer
 from clerc.cli.import_csv import importer_commande
@@ -35,7 +37,9 @@ app.add_typer(paiement_app, name="paiement")
 app.add_typer(audit_app, name="audit")
 app.add_typer(procedure_app, name="procedure")
 app.add_typer(acte_app, name="acte")
+app.add_typer(api_app, name="api")
 app.add_typer(etude_app, name="etude")
+app.add_typer(formation_app, name="formation")
 app.add_typer(utilisateur_app, name="utilisateur")
 app.command("serveur")(serveur)
 app.command("reversement")(reversement)

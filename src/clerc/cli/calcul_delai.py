@@ -14,7 +14,7 @@ import typer
 
 from clerc.cli.calcul import calcul_app
 from clerc.cli.commun import emettre_json, erreurs_francaises, lire_date, tableau
-from clerc.rules.delais import Sens, date_en_toutes_lettres, delai
+from clerc.rules.delais import Sens, delai
 from clerc.rules.erreurs import DonneeInvalide
 
 
@@ -69,18 +69,7 @@ def calcul_delai(
     if json_:
         emettre_json(resultat.en_dict())
         return
-    lignes: list[tuple[str, str]] = [
-        ("Départ", date_en_toutes_lettres(resultat.depuis)),
-        ("Durée", resultat.duree.texte() + (" (à rebours)" if resultat.a_rebours else "")),
-        ("Territoire", resultat.territoire),
-        ("Échéance nominale", date_en_toutes_lettres(resultat.echeance_nominale)),
-        ("Expire le", date_en_toutes_lettres(resultat.expire_le)),
-        ("Prorogé", "oui" if resultat.proroge else "non"),
-    ]
-    if resultat.expire_le_prudent is not None:
-        lignes.append(("Expire le (prudent)", date_en_toutes_lettres(resultat.expire_le_prudent)))
-    if resultat.sens is not None:
-        lignes.append(("Date retenue", date_en_toutes_lettres(resultat.date_retenue)))
+    lignes = resultat.lignes()
     lignes.append(("Motif", resultat.motif))
     lignes.append(("Articles", ", ".join(resultat.articles)))
     tableau("Délai de procédure", ["", "Valeur"], lignes)

@@ -15,6 +15,8 @@ from rich.table import Table
 
 from clerc.rules.erreurs import DonneeInvalide, ErreurClerc
 from clerc.rules.monnaie import en_texte, montant
+from clerc.saisie import lire_date as lire_date  # re-exported to the commands
+from clerc.saisie import lire_entier as lire_entier
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -42,33 +44,8 @@ def erreurs_francaises(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def lire_date(texte: str, nom: str) -> date:
-    """Parse an ISO date typed by the user (2026-11-30) or its French form (30/11/2026)."""
-    texte = texte.strip()
-    try:
-        if "/" in texte:
-            jour, mois, annee = texte.split("/")
-            return date(int(annee), int(mois), int(jour))
-        return date.fromisoformat(texte)
-    except ValueError:
-        raise DonneeInvalide(
-            f"{nom} : date impossible « {texte} » (format attendu AAAA-MM-JJ)."
-        ) from None
-
-
 def lire_montant(texte: str, nom: str) -> Decimal:
     return montant(texte, nom)
-
-
-def lire_entier(texte: str, nom: str) -> int:
-    """A non-negative whole number typed by the user (dependants, vacations...)."""
-    try:
-        valeur = int(texte.strip())
-    except ValueError:
-        raise DonneeInvalide(f"{nom} : nombre entier attendu « {texte} ».") from None
-    if valeur < 0:
-        raise DonneeInvalide(f"{nom} : nombre négatif « {texte} » refusé.")
-    return valeur
 
 
 def jsonable(valeur: Any) -> Any:

@@ -17,7 +17,6 @@ from clerc.cli.commun import (
 from clerc.parametres_locaux import AjoutLocal, ajouter
 from clerc.rules.erreurs import DonneeInvalide, ParametreManquant
 from clerc.rules.parametres import (
-    ValeurDatee,
     chemin_parametres_locaux,
     load_yaml,
     parametres,
@@ -36,14 +35,6 @@ def _resume(valeur: Any) -> str:
     if isinstance(valeur, list):
         return f"[{len(valeur)} éléments]"
     return str(valeur)
-
-
-def _etat(valeur: ValeurDatee) -> str:
-    if valeur.locale:
-        return "ajout local"
-    if valeur.non_confirme:
-        return "non confirmé"
-    return "confirmé"
 
 
 @parametres_app.command("lister")
@@ -69,7 +60,7 @@ def lister(
                 {
                     "valeur": valeur.valeur,
                     "depuis": valeur.debut,
-                    "etat": _etat(valeur),
+                    "etat": valeur.etat,
                     "source": valeur.reference.citation() if valeur.reference else "",
                     "url": valeur.reference.url if valeur.reference else "",
                 }

@@ -34,6 +34,9 @@ EXCLUES = (EntreeAudit, ChaineAudit)
 # digest in the audit log would hand them to whoever reads it).
 COLONNES_SECRETES = frozenset({"mot_de_passe", "empreinte"})
 SECRET = "[secret]"
+# Execution option lifting a créancier-client's confinement for one statement of the office's
+# own bookkeeping (the next file number is the office's, not the creditor's).
+TOUS_CREANCIERS = "clerc_tous_creanciers"
 
 
 def _valeur(valeur: Any) -> Any:
@@ -158,8 +161,9 @@ def _filtrer_etude(etat: ORMExecuteState) -> None:
         return
     etat.statement = etat.statement.options(*_criteres_etude(etude_id))
     creancier_id = etat.session.info.get("creancier_id")
-    if creancier_id is not None:
-        # A créancier-client's session (web office, API): only that creditor's files.
+    if creancier_id is not None and not etat.execution_options.get(TOUS_CREANCIERS):
+        # A créancier-client's session (web office, API): only that creditor's files. A
+        # statement that must see the whole office (numbering a new file) says so.
         etat.statement = etat.statement.options(_critere_creancier(creancier_id))
 
 

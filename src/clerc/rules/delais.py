@@ -158,6 +158,22 @@ class DelaiCalcule:
     articles: tuple[str, ...]
     augmentation: AugmentationDistance | None = None
 
+    def lignes(self) -> list[tuple[str, str]]:
+        """The result as the command line and the web calculator print it (French)."""
+        lignes = [
+            ("Départ", date_en_toutes_lettres(self.depuis)),
+            ("Durée", self.duree.texte() + (" (à rebours)" if self.a_rebours else "")),
+            ("Territoire", self.territoire),
+            ("Échéance nominale", date_en_toutes_lettres(self.echeance_nominale)),
+            ("Expire le", date_en_toutes_lettres(self.expire_le)),
+            ("Prorogé", "oui" if self.proroge else "non"),
+        ]
+        if self.expire_le_prudent is not None:
+            lignes.append(("Expire le (prudent)", date_en_toutes_lettres(self.expire_le_prudent)))
+        if self.sens is not None:
+            lignes.append(("Date retenue", date_en_toutes_lettres(self.date_retenue)))
+        return lignes
+
     def en_dict(self) -> dict[str, Any]:
         """Plain JSON-ready mapping (dates as ISO strings)."""
         donnees: dict[str, Any] = {

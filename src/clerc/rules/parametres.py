@@ -108,6 +108,15 @@ class ValeurDatee:
     locale: bool = False
 
     @property
+    def etat(self) -> str:
+        """ "confirmé", "non confirmé" or "ajout local" (what the parameter lists show)."""
+        if self.locale:
+            return "ajout local"
+        if self.non_confirme:
+            return "non confirmé"
+        return "confirmé"
+
+    @property
     def avertissement(self) -> str | None:
         """French warning to attach to any result relying on this value, or None."""
         if self.locale:

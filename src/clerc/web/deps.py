@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 from typing import Annotated
 
@@ -72,9 +72,9 @@ Connecte = Annotated[UtilisateurConnecte, Depends(utilisateur_requis)]
 
 def refuser_sauf(utilisateur: UtilisateurConnecte, droit: str) -> None:
     if not peut(utilisateur.role, droit):
-        raise AccesRefuse(
-            f"Votre rôle ({utilisateur.libelle_role}) ne permet pas de {LIBELLES_DROITS[droit]}."
-        )
+        action = LIBELLES_DROITS[droit]
+        de = "d'" if action[0] in "aeéèêiouy" else "de "
+        raise AccesRefuse(f"Votre rôle ({utilisateur.libelle_role}) ne permet pas {de}{action}.")
 
 
 def exiger(droit: str) -> Callable[[UtilisateurConnecte], UtilisateurConnecte]:
@@ -105,21 +105,32 @@ def jeton_csrf(request: Request) -> str:
     return jeton
 
 
-async def verifier_csrf(request: Request) -> None:
+async def verifier_csrf(request: Request) -> AsyncIterator[None]:
     """Every state-changing request of the pages carries the session's token, in the form
-    (``csrf_token``) or, for HTMX, in the ``X-CSRF-Token`` header (synchronizer token)."""
+    (``csrf_token``) or, for HTMX, in the ``X-CSRF-Token`` header (synchronizer token).
+    The form read here is Starlette's cached one (the route reads the same); it is closed
+    after the response, so that an uploaded file refused here leaves no open temporary file."""
     if request.method in METHODES_SURES:
+        yield
         return
-    attendu = request.session.get(CLE_SESSION_CSRF)
-    donne = request.headers.get(ENTETE_CSRF)
-    if donne is None:
-        type_contenu = request.headers.get("content-type", "")
-        if type_contenu.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
-            formulaire = await request.form()  # cached: the route reads the same form
-            valeur = formulaire.get(CHAMP_CSRF)
-            donne = valeur if isinstance(valeur, str) else None
-    if not isinstance(attendu, str) or donne is None or not hmac.compare_digest(attendu, donne):
-        raise JetonCsrfInvalide
+    formulaire = None
+    try:
+        attendu = request.session.get(CLE_SESSION_CSRF)
+        donne = request.headers.get(ENTETE_CSRF)
+        if donne is None:
+            type_contenu = request.headers.get("content-type", "")
+            if type_contenu.startswith(
+                ("application/x-www-form-urlencoded", "multipart/form-data")
+            ):
+                formulaire = await request.form()
+                valeur = formulaire.get(CHAMP_CSRF)
+                donne = valeur if isinstance(valeur, str) else None
+        if not isinstance(attendu, str) or donne is None or not hmac.compare_digest(attendu, donne):
+            raise JetonCsrfInvalide
+        yield
+    finally:
+        if formulaire is not None:
+            await formulaire.close()
 
 
 def aujourd_hui(request: Request) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clerc.office.models.base import Base
@@ -13,7 +13,11 @@ from clerc.office.models.base import Base
 
 class EntreeAudit(Base):
     __tablename__ = "entree_audit"
-    __table_args__ = (UniqueConstraint("etude_id", "rang"),)
+    __table_args__ = (
+        UniqueConstraint("etude_id", "rang"),
+        # The audit trail of one row (a file's page): its entries without scanning the chain.
+        Index("ix_entree_audit_objet", "etude_id", "objet", "objet_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     etude_id: Mapped[int | None] = mapped_column(ForeignKey("etude.id"))

@@ -124,6 +124,13 @@ def _analyser(session: Session, au: date, references: list[str]) -> list[FicheAn
             )
         )
     )
+    return [analyser(examine, au) for examine in dossiers_examines(session, au, dossiers)]
+
+
+def dossiers_examines(session: Session, au: date, dossiers: list[Dossier]) -> list[DossierExamine]:
+    """The rules engine's view of loaded files at ``au`` (links of the debtors, acts done,
+    running procedures, funds held), in a constant number of queries: what the analysis and
+    the training scenarios (clerc.formation) read."""
     if not dossiers:
         return []
     ids = [d.id for d in dossiers]
@@ -141,19 +148,16 @@ def _analyser(session: Session, au: date, references: list[str]) -> list[FicheAn
     en_cours = _procedures_en_cours(session, ids, procedures_des_dossiers)
     fonds = dict(grand_livre.fonds_detenus_par_dossier(session, ids, au))
     return [
-        analyser(
-            replace(
-                _examine(
-                    d,
-                    au,
-                    liens,
-                    etapes.get(d.id, []),
-                    fonds.get(d.id, ()),
-                    procedures_des_dossiers.get(d.id, []),
-                ),
-                procedures=tuple(en_cours.get(d.id, ())),
+        replace(
+            examiner_dossier(
+                d,
+                au,
+                liens,
+                etapes.get(d.id, []),
+                fonds.get(d.id, ()),
+                procedures_des_dossiers.get(d.id, []),
             ),
-            au,
+            procedures=tuple(en_cours.get(d.id, ())),
         )
         for d in dossiers
     ]
@@ -270,7 +274,7 @@ def _jour_iso(texte: object) -> date | None:
         return None
 
 
-def _examine(
+def examiner_dossier(
     dossier: Dossier,
     au: date,
     liens: dict[int, list[tuple[str, str]]],

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from clerc.office.audit import TOUS_CREANCIERS
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
 from clerc.office.grand_livre import solde_creancier
@@ -185,7 +186,22 @@ def creer_partie(session: Session, donnees: PartieDonnees) -> Partie:
     return partie
 
 
-def _partie(session: Session, valeur: PartieDonnees | int) -> Partie:
+def territoire_du_dossier(session: Session, territoire: str | None, debiteurs: list[Partie]) -> str:
+    """The calendar territory of a new file: the one given, else the first debtor's
+    department, else the office's (clerc.rules.calendrier validates it)."""
+    if territoire is None:
+        adresse = debiteurs[0].adresse_principale if debiteurs else None
+        if adresse is not None and adresse.departement:
+            territoire = adresse.departement
+        else:
+            etude = session.get(Etude, session.info["etude_id"])
+            assert etude is not None
+            territoire = etude.territoire
+    return territoire_calendrier(territoire).code
+
+
+def partie_du_dossier(session: Session, valeur: PartieDonnees | int) -> Partie:
+    """An existing party of the office (by number), or a new one checked by creer_partie."""
     if isinstance(valeur, int):
         partie = session.get(Partie, valeur)
         if partie is None or partie.etude_id != session.info.get("etude_id"):
@@ -234,13 +250,13 @@ def titre_depuis_donnees(
         date_force_executoire=donnees.date_force_executoire,
         date_saisine=donnees.date_saisine,
     )
-    lignes = [_ligne(ligne, donnees.date_titre, creancier) for ligne in donnees.lignes]
+    lignes = [ligne_creance(ligne, donnees.date_titre, creancier) for ligne in donnees.lignes]
     if not any(ligne.nature == "principal" for ligne in lignes) and donnees.lignes:
         raise DonneeInvalide("Titre : aucune ligne de principal dans le dispositif.")
     return titre, lignes
 
 
-def _ligne(donnees: LigneDonnees, jour_titre: date, creancier: Partie) -> LigneCreance:
+def ligne_creance(donnees: LigneDonnees, jour_titre: date, creancier: Partie) -> LigneCreance:
     if donnees.nature not in NATURES_LIGNE or donnees.nature == "acte":
         raise DonneeInvalide(
             f"Nature de ligne « {donnees.nature} » inconnue (attendu : principal, "
@@ -283,6 +299,7 @@ def prochaine_reference(session: Session, jour: date) -> str:
         )
         .order_by(Dossier.reference.desc())
         .limit(50)
+        .execution_options(**{TOUS_CREANCIERS: True})  # numbered across the whole office
     )
     for reference in candidates:
         if reference[len(prefixe) :].isdigit():
@@ -312,8 +329,8 @@ def ouvrir_dans(session: Session, donnees: NouveauDossier) -> str:
     if not donnees.debiteurs:
         raise DonneeInvalide("Un dossier a au moins un débiteur (ou destinataire).")
     jour = donnees.ouvert_le or date.today()
-    creancier = _partie(session, donnees.creancier)
-    debiteurs = [_partie(session, d) for d in donnees.debiteurs]
+    creancier = partie_du_dossier(session, donnees.creancier)
+    debiteurs = [partie_du_dossier(session, d) for d in donnees.debiteurs]
     if any(d is creancier for d in debiteurs):
         raise DonneeInvalide("Le créancier ne peut pas être aussi débiteur du dossier.")
     if donnees.reference_mandant and creancier.id is not None:
@@ -334,16 +351,7 @@ def ouvrir_dans(session: Session, donnees: NouveauDossier) -> str:
             raise OperationRefusee(f"Le dossier « {reference} » existe déjà.")
     else:
         reference = prochaine_reference(session, jour)  # autoflush: sees this session's files
-    territoire = donnees.territoire
-    if territoire is None:
-        adresse = debiteurs[0].adresse_principale
-        if adresse is not None and adresse.departement:
-            territoire = adresse.departement
-        else:
-            etude = session.get(Etude, session.info["etude_id"])
-            assert etude is not None
-            territoire = etude.territoire
-    territoire = territoire_calendrier(territoire).code
+    territoire = territoire_du_dossier(session, donnees.territoire, debiteurs)
     clerc_id = None
     if donnees.clerc:
         clerc_id = session.scalar(

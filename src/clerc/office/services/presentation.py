@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerc.office import grand_livre
-from clerc.office.models import Dossier, Partie, Utilisateur
+from clerc.office.models import Dossier, Partie, Titre, Utilisateur
 from clerc.office.models.dossier import (
     MOTIFS_CLOTURE,
     NATURES_DOSSIER,
@@ -48,6 +48,24 @@ def partie(partie_: Partie) -> dict[str, Any]:
     }
 
 
+def titre_en_dict(titre: Titre) -> dict[str, Any]:
+    """The enforceable title as plain values (file page, API, training scenarios)."""
+    return {
+        "type": titre.type,
+        "libelle": TYPES_TITRE.get(titre.type, titre.type),
+        "date": _jour(titre.date_titre),
+        "juridiction": titre.juridiction,
+        "numero": titre.numero,
+        "contradictoire": titre.contradictoire,
+        "premier_ressort": titre.premier_ressort,
+        "execution_provisoire": titre.execution_provisoire,
+        "formule_executoire": titre.formule_executoire,
+        "date_signification": _jour(titre.date_signification),
+        "date_force_executoire": _jour(titre.date_force_executoire),
+        "date_saisine": _jour(titre.date_saisine),
+    }
+
+
 def fiche(session: Session, dossier: Dossier, au: date) -> dict[str, Any]:
     clerc = (
         session.scalar(select(Utilisateur.identifiant).where(Utilisateur.id == dossier.clerc_id))
@@ -73,19 +91,7 @@ def fiche(session: Session, dossier: Dossier, au: date) -> dict[str, Any]:
         "version": dossier.version,
         "creancier": partie(dossier.creancier),
         "debiteurs": [partie(lien.partie) for lien in dossier.debiteurs],
-        "titre": None
-        if titre is None
-        else {
-            "type": titre.type,
-            "libelle": TYPES_TITRE.get(titre.type, titre.type),
-            "date": _jour(titre.date_titre),
-            "juridiction": titre.juridiction,
-            "numero": titre.numero,
-            "execution_provisoire": titre.execution_provisoire,
-            "date_signification": _jour(titre.date_signification),
-            "date_force_executoire": _jour(titre.date_force_executoire),
-            "date_saisine": _jour(titre.date_saisine),
-        },
+        "titre": None if titre is None else titre_en_dict(titre),
         "lignes": [
             {
                 "nature": ligne.nature,

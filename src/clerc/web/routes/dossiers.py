@@ -11,9 +11,11 @@ from fastapi.responses import Response
 from clerc.office.models.dossier import STATUTS
 from clerc.office.services import analyse, recherche
 from clerc.office.services.dossiers import decompte_dossier, fiche_dossier
+from clerc.office.services.journal import journal_du_dossier
 from clerc.office.services.procedures import possibles
+from clerc.office.services.utilisateurs import UtilisateurConnecte
 from clerc.rules.erreurs import DonneeInvalide, ParametreManquant
-from clerc.web.deps import Aujourdhui, Connecte, ContexteEtude, verifier_csrf
+from clerc.web.deps import Aujourdhui, Connecte, ContexteEtude, exiger, verifier_csrf
 from clerc.web.gabarits import page
 
 routeur = APIRouter(include_in_schema=False, dependencies=[Depends(verifier_csrf)])
@@ -86,3 +88,18 @@ def decompte(
     if request.headers.get("HX-Request") == "true":
         return page(request, "dossiers/_decompte.html", valeurs)
     return page(request, "dossiers/decompte.html", valeurs)
+
+
+@routeur.get("/dossiers/{reference}/journal")
+def journal(
+    request: Request,
+    reference: str,
+    utilisateur: Annotated[UtilisateurConnecte, Depends(exiger("lire_journal"))],
+    contexte: ContexteEtude,
+) -> Response:
+    """The file's audit trail (who changed what, when), from the hash-chained log."""
+    return page(
+        request,
+        "dossiers/journal.html",
+        {"reference": reference, "entrees": journal_du_dossier(contexte, reference)},
+    )
