@@ -8,10 +8,20 @@ from typing import Any
 
 import pytest
 
+from clerc.config import ENV_DONNEES
 from clerc.rules import parametres as parametres_module
 from clerc.rules.parametres import load_yaml
 
 CASES_DIR = Path(__file__).parent / "cases"
+
+
+@pytest.fixture(autouse=True)
+def donnees_isolees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its documents (signed acts, attachments) in its own directory, never
+    in the user's data directory."""
+    repertoire = tmp_path / "donnees"
+    monkeypatch.setenv(ENV_DONNEES, str(repertoire))
+    return repertoire
 
 
 @pytest.fixture(autouse=True)

@@ -117,3 +117,54 @@ def test_import_d_un_csv_avec_une_erreur_montre_le_rapport(onglet: Any, tmp_path
     expect(rapport).to_contain_text("6700")
     expect(rapport).to_contain_text("3")
     capturer(page, "import_erreurs")
+
+
+def test_du_nouveau_dossier_au_reversement_dans_le_navigateur(onglet: Any) -> None:
+    """Intake to payout, as a new user would: the clerc gestionnaire opens a file for a
+    judgment served, sees the engine's analysis while typing, opens the file, posts the
+    debtor's transfer and pays it out to the creditor: nothing held afterwards."""
+    from playwright.sync_api import expect
+
+    page = onglet
+    se_connecter(page, "demo-clerc")
+    page.goto("/dossiers/nouveau")
+    page.locator("#creancier_id").select_option(index=1)
+    page.locator("#reference_mandant").fill("E2E-0001")
+    page.locator("#d0_nom").fill("Parcours")
+    page.locator("#d0_prenoms").fill("Camille")
+    page.locator("#d0_adresse").fill("3 rue de la Paix")
+    page.locator("#d0_code_postal").fill("75002")
+    page.locator("#d0_commune").fill("Paris")
+    page.locator("#titre_type").select_option("decision_justice")
+    page.locator("#titre_date").fill("2026-06-15")
+    page.locator("#titre_juridiction").fill("Tribunal judiciaire de Paris")
+    page.locator("#titre_numero").fill("RG 26/01234")
+    page.locator("#titre_date_signification").fill("2026-07-01")
+    page.locator("#titre_date_force_executoire").fill("2026-08-03")
+    page.locator("#titre_formule_executoire").check()
+    page.locator("#l0_montant").fill("2 400,00")
+    page.locator("#l0_montant").blur()
+    # The analysis appears beside the form while it is filled (HTMX, nothing saved): the
+    # judgment served on 1 July is enforceable, the décompte at today is computed.
+    analyse = page.locator("#analyse-brouillon")
+    expect(analyse).to_contain_text("Analyse au 30/11/2026", timeout=15_000)
+    expect(analyse.locator(".alerte-ok").first).to_contain_text("exécutoire")
+    expect(analyse).to_contain_text("2 400,00")
+    capturer(page, "nouveau_dossier")
+    page.get_by_role("button", name="Ouvrir le dossier").click()
+    page.wait_for_load_state("networkidle")
+    assert re.search(r"/dossiers/\d{4}-\d{6}", page.url), page.url
+    expect(page.locator("h1")).to_contain_text("Dossier")
+
+    formulaire = page.locator("#form-paiement")
+    formulaire.get_by_label("Date").fill("2026-11-30")
+    formulaire.get_by_label("Montant reçu (€)").fill("500,00")
+    formulaire.get_by_role("button", name="Enregistrer le paiement").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_text("Paiement enregistré.")).to_be_visible()
+    reversement = page.locator("#form-reversement")
+    reversement.get_by_role("button", name="Reverser au créancier").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("#paiements")).to_contain_text("Détenu pour le créancier")
+    capturer(page, "dossier_apres_reversement")
+    expect(page.locator("#resume")).to_contain_text("0,00 €")

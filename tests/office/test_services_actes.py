@@ -164,7 +164,7 @@ def test_un_document_altere_est_refuse(etude: Contexte) -> None:
     empreinte = str(signe["sha256"])
     from clerc.config import repertoire_documents
 
-    chemin = repertoire_documents() / empreinte[:2] / f"{empreinte}.pdf"
+    chemin = repertoire_documents() / empreinte[:2] / empreinte
     chemin.write_bytes(chemin.read_bytes() + b"%")
     with pytest.raises(OperationRefusee, match="altéré"):
         actes.fichier(etude, int(redige["acte"]))  # type: ignore[call-overload]

@@ -110,3 +110,35 @@ def test_le_journal_d_audit_du_dossier_montre_qui_a_fait_quoi(
     for role in ("clerc_gestionnaire", "stagiaire", "creancier_client"):
         assert client_pour(role).get(f"/dossiers/{reference}/journal").status_code in (403, 404)
     assert client_pour("administrateur").get(f"/dossiers/{reference}/journal").status_code == 200
+
+
+def test_un_document_joint_au_dossier_se_telecharge_tel_quel(client_pour: FabriqueClient) -> None:
+    clerc = client_pour("clerc_assistant")
+    page = clerc.get("/dossiers/2026-000003").text
+    assert 'id="documents"' in page and "Joindre un document" in page
+    jeton = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert jeton
+    contenu = b"%PDF-1.4 courrier du debiteur"
+    reponse = clerc.post(
+        "/dossiers/2026-000003/documents",
+        data={"csrf_token": jeton.group(1)},
+        files={"fichier": ("lettre débiteur.pdf", contenu, "application/pdf")},
+        follow_redirects=False,
+    )
+    assert reponse.status_code == 303
+    page = clerc.get("/dossiers/2026-000003?fait=document").text
+    numero = re.search(r'href="/documents/(\d+)">lettre débiteur.pdf', page)
+    assert numero and "Document joint." in page
+    telecharge = clerc.get(f"/documents/{numero.group(1)}")
+    assert telecharge.content == contenu
+    assert telecharge.headers["content-disposition"].startswith("attachment;")
+    refuse = clerc.post(
+        "/dossiers/2026-000003/documents",
+        data={"csrf_token": jeton.group(1)},
+        files={"fichier": ("outil.exe", b"MZ", "application/octet-stream")},
+    )
+    assert refuse.status_code == 422 and "Type de document non accepté" in refuse.text
+    assert client_pour("creancier_client").get(f"/documents/{numero.group(1)}").status_code == 403
+    lecteur = client_pour("administrateur")
+    assert lecteur.get(f"/documents/{numero.group(1)}").status_code == 200
+    assert "Joindre un document" not in lecteur.get("/dossiers/2026-000003").text

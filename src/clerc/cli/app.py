@@ -89,7 +89,9 @@ def demo(
             console.print(f"  {identifiant:<18} {ROLES[UTILISATEURS_DEMO[identifiant]]}")
     console.print(f"Calculettes sans compte : http://{hote}:{port}/calculettes")
     console.print("Arrêt : Ctrl+C.")
-    servir(moteur, hote, port, production=False)
+    from clerc.web.reglages import cle_secrete
+
+    servir(moteur, hote, port, production=False, cle=cle_secrete(production=False))
 
 
 def main() -> None:

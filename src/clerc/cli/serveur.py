@@ -19,13 +19,12 @@ OptionHote = Annotated[
 OptionPort = Annotated[int, typer.Option("--port", help="Port d'écoute.", min=1, max=65535)]
 
 
-def servir(moteur: Engine, hote: str, port: int, *, production: bool) -> None:
+def servir(moteur: Engine, hote: str, port: int, *, production: bool, cle: str) -> None:
     import uvicorn
 
     from clerc.web.app import creer_app
-    from clerc.web.reglages import cle_secrete
 
-    app = creer_app(moteur, cle_secrete=cle_secrete(production=production), production=production)
+    app = creer_app(moteur, cle_secrete=cle, production=production)
     uvicorn.run(
         app,
         host=hote,
@@ -50,9 +49,12 @@ def serveur(
     ] = False,
 ) -> None:
     """Bureau web de l'étude sur la base configurée (CLERC_DATABASE_URL)."""
+    from clerc.web.reglages import cle_secrete
+
+    cle = cle_secrete(production=production)  # refused before anything starts
     moteur = moteur_configure()
     Console(stderr=True).print(f"Bureau web clerc : http://{hote}:{port}/")
-    servir(moteur, hote, port, production=production)
+    servir(moteur, hote, port, production=production, cle=cle)
 
 
 def preparer_demo(moteur: Engine, au: date, console: Console) -> list[str]:

@@ -28,6 +28,9 @@ DROITS: dict[str, frozenset[str]] = {
         {"commissaire_justice", "clerc_gestionnaire", "clerc_assistant", "stagiaire"}
     ),
     "signer_acte": frozenset({"commissaire_justice"}),
+    "joindre_document": frozenset(
+        {"commissaire_justice", "clerc_gestionnaire", "clerc_assistant", "stagiaire"}
+    ),
     "enregistrer_paiement": frozenset(
         {"commissaire_justice", "clerc_gestionnaire", "clerc_assistant"}
     ),
@@ -47,6 +50,7 @@ LIBELLES_DROITS = {
     "importer": "importer des dossiers",
     "rediger_acte": "rédiger un acte",
     "signer_acte": "signer un acte",
+    "joindre_document": "joindre un document au dossier",
     "enregistrer_paiement": "enregistrer un paiement",
     "reverser": "reverser des fonds au créancier",
     "conduire_procedure": "conduire une procédure",

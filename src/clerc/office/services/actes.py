@@ -13,13 +13,9 @@ L111-8) and records the procedure step it performs, in one transaction.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import os
-import tempfile
 from datetime import date, time
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -47,7 +43,7 @@ from clerc.actes.textes_reproduits import (
     texte_reproduit,
 )
 from clerc.actes.types_actes import CATEGORIES, TypeActe, type_acte, types_actes
-from clerc.config import certificat_signature, horodatage_url, repertoire_documents
+from clerc.config import certificat_signature, horodatage_url
 from clerc.office import grand_livre
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
@@ -67,6 +63,7 @@ from clerc.office.models import Etude as EtudeModele
 from clerc.office.models.acte import STATUTS_ACTE
 from clerc.office.models.dossier import MODES_REGLEMENT, ORIGINES_PAIEMENT
 from clerc.office.models.procedure import STATUTS_PROCEDURE
+from clerc.office.services.documents import lire_document, stocker_document
 from clerc.office.services.dossiers import (
     charger_dossier,
     cout_pour_dossier,
@@ -1075,50 +1072,12 @@ def repertoire_csv(lignes: list[dict[str, Any]]) -> str:
 # --- the documents on disk ------------------------------------------------------------------
 
 
-def _chemin(sha256: str) -> Path:
-    return repertoire_documents() / sha256[:2] / f"{sha256}.pdf"
-
-
-def stocker_document(contenu: bytes) -> str:
-    """Store a document under its SHA-256 (written to a temporary file then renamed: never a
-    half-written document); returns the checksum."""
-    empreinte = hashlib.sha256(contenu).hexdigest()
-    chemin = _chemin(empreinte)
-    if chemin.exists():
-        return empreinte
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    descripteur, provisoire = tempfile.mkstemp(dir=chemin.parent, suffix=".partiel")
-    try:
-        with os.fdopen(descripteur, "wb") as sortie:
-            sortie.write(contenu)
-            sortie.flush()
-            os.fsync(sortie.fileno())
-        os.replace(provisoire, chemin)
-    except BaseException:
-        Path(provisoire).unlink(missing_ok=True)
-        raise
-    return empreinte
-
-
-def lire_document(sha256: str) -> bytes:
-    """A stored document, refused if its content no longer matches its checksum."""
-    chemin = _chemin(sha256)
-    if not chemin.exists():
-        raise Introuvable(f"Document {sha256[:12]}… absent de {chemin.parent}.")
-    contenu = chemin.read_bytes()
-    if hashlib.sha256(contenu).hexdigest() != sha256:
-        raise OperationRefusee(
-            f"Document {sha256[:12]}… altéré : son contenu ne correspond plus à son empreinte."
-        )
-    return contenu
-
-
 __all__ = [
     "actes_du_dossier",
     "fiche_acte",
     "fichier",
     "generer",
-    "lire_document",
+    "lire_document",  # re-exported from services.documents
     "modes_remise",
     "repertoire",
     "repertoire_csv",

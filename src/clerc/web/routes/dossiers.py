@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
 
+from clerc.office.droits import peut
 from clerc.office.models.dossier import STATUTS
 from clerc.office.services import analyse, recherche
+from clerc.office.services.documents import (
+    TAILLE_MAXIMALE,
+    document_joint,
+    documents_du_dossier,
+    joindre_document,
+)
 from clerc.office.services.dossiers import decompte_dossier, fiche_dossier
 from clerc.office.services.journal import journal_du_dossier
 from clerc.office.services.procedures import possibles
@@ -61,7 +69,8 @@ def dossier(
 ) -> Response:
     fiche = fiche_dossier(contexte, reference, au)
     valeurs = {"fiche": fiche, "au": au}
-    if utilisateur.role != "creancier_client":
+    if peut(utilisateur.role, "lire_tous_dossiers"):
+        valeurs["documents"] = documents_du_dossier(contexte, reference)
         valeurs["analyse"] = analyse.analyser_dossier(contexte, reference, au).en_dict()
         valeurs["procedures"] = possibles(contexte, reference, au)
     return page(request, "dossiers/dossier.html", valeurs)
@@ -102,4 +111,36 @@ def journal(
         request,
         "dossiers/journal.html",
         {"reference": reference, "entrees": journal_du_dossier(contexte, reference)},
+    )
+
+
+@routeur.post("/dossiers/{reference}/documents")
+def joindre(
+    reference: str,
+    utilisateur: Annotated[UtilisateurConnecte, Depends(exiger("joindre_document"))],
+    contexte: ContexteEtude,
+    au: Aujourdhui,
+    fichier: Annotated[UploadFile | None, File()] = None,
+) -> Response:
+    """Attach a document (multipart field ``fichier``); back to the file's documents."""
+    if fichier is None or not fichier.filename:
+        raise DonneeInvalide("Document : choisissez un fichier à joindre.")
+    contenu = fichier.file.read(TAILLE_MAXIMALE + 1)
+    joindre_document(contexte, reference, fichier.filename, contenu, fichier.content_type, jour=au)
+    return RedirectResponse(f"/dossiers/{reference}?fait=document#documents", status_code=303)
+
+
+@routeur.get("/documents/{numero}")
+def telecharger(
+    numero: int,
+    utilisateur: Annotated[UtilisateurConnecte, Depends(exiger("lire_tous_dossiers"))],
+    contexte: ContexteEtude,
+) -> Response:
+    """A document attached to a file, as an attachment (never rendered by the browser)."""
+    joint, contenu = document_joint(contexte, numero)
+    nom = quote(joint.nom)
+    return Response(
+        contenu,
+        media_type=joint.type_mime,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{nom}"},
     )
