@@ -17,109 +17,28 @@ Pure: a scenario in, a dict or a :class:`~clerc.formation.notation.Notation` out
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
 from clerc.formation.notation import Notation, Point, noter
 from clerc.formation.scenarios import Scenario
+from clerc.formation.type_exercice import (
+    DEUX,
+    JOURS_RECENTS,
+    PIEGES_EVIDENTS,
+    PIEGES_SUBTILS,
+    TROIS,
+    UN,
+    TypeExercice,
+    codes_reponse,
+    objet_reponse,
+)
 from clerc.office.generateur import PIEGES
 from clerc.rules.analyse import Alerte, Controle, Mesure
 from clerc.rules.decompte import Decompte
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import ZERO, en_texte, format_euros, format_taux, montant
-
-UN = Decimal(1)
-DEUX = Decimal(2)
-TROIS = Decimal(3)
-JOURS_RECENTS = 120  # a title enforceable since less than this is worth a check
-
-# Traps a beginner spots at once; the others need a date computed or a rule known well.
-PIEGES_EVIDENTS = frozenset(
-    {
-        "jugement_non_signifie",
-        "liquidation_judiciaire",
-        "surendettement",
-        "debiteur_decede",
-        "treve_hivernale",
-    }
-)
-PIEGES_SUBTILS = frozenset(PIEGES) - PIEGES_EVIDENTS
-
-
-# --- reading the answer -----------------------------------------------------------------------
-
-
-def _objet(reponse: object, cles: Sequence[str]) -> Mapping[str, Any]:
-    if not isinstance(reponse, Mapping):
-        raise DonneeInvalide("Réponse : objet JSON attendu (voir format_reponse).")
-    manquantes = [c for c in cles if c not in reponse]
-    if manquantes:
-        raise DonneeInvalide(
-            f"Réponse : champ(s) manquant(s) {', '.join(manquantes)} (voir format_reponse)."
-        )
-    inconnues = sorted(str(c) for c in reponse if c not in cles)
-    if inconnues:
-        raise DonneeInvalide(
-            f"Réponse : champ(s) inconnu(s) {', '.join(inconnues)} (attendu : {', '.join(cles)})."
-        )
-    return reponse
-
-
-def _codes(valeur: object, nom: str, fermes: Mapping[str, str]) -> list[str]:
-    if not isinstance(valeur, list) or not all(isinstance(v, str) for v in valeur):
-        raise DonneeInvalide(
-            f'{nom} : liste de codes attendue, par exemple ["{next(iter(fermes))}"].'
-        )
-    inconnus = [v for v in valeur if v not in fermes]
-    if inconnus:
-        raise DonneeInvalide(
-            f"{nom} : code(s) inconnu(s) {', '.join(inconnus)} (valeurs possibles : "
-            f"{', '.join(fermes)})."
-        )
-    if len(set(valeur)) != len(valeur):
-        raise DonneeInvalide(f"{nom} : un même code est donné plusieurs fois.")
-    return list(valeur)
-
-
-# --- the common shape of a type of exercise -------------------------------------------------
-
-
-class TypeExercice:
-    code = ""
-    libelle = ""
-    pieges_pertinents: frozenset[str] = frozenset()
-
-    def eligible(self, s: Scenario) -> bool:
-        raise NotImplementedError
-
-    def complexe(self, s: Scenario) -> bool:
-        """A file without relevant trap whose answer is still demanding (level confirmé)."""
-        return False
-
-    def niveaux(self, s: Scenario) -> frozenset[str]:
-        """The levels this scenario fits: débutant = no trap or an obvious one, intermédiaire
-        = one trap, confirmé = a subtle trap or a demanding file."""
-        piege = s.piege if s.piege in self.pieges_pertinents else None
-        if piege is None:
-            return frozenset({"confirme"} if self.complexe(s) else {"debutant"})
-        if piege in PIEGES_EVIDENTS:
-            return frozenset({"debutant", "intermediaire"})
-        return frozenset({"intermediaire", "confirme"})
-
-    def consigne(self, s: Scenario) -> str:
-        raise NotImplementedError
-
-    def format_reponse(self, s: Scenario) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def solution(self, s: Scenario) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def corriger(self, s: Scenario, reponse: object) -> Notation:
-        raise NotImplementedError
-
 
 # --- (a) qualifier le titre -------------------------------------------------------------------
 
@@ -206,11 +125,13 @@ class QualifierTitre(TypeExercice):
         return {"executoire": s.fiche.titre.executoire, "conditions_manquantes": self._manquants(s)}
 
     def corriger(self, s: Scenario, reponse: object) -> Notation:
-        donnees = _objet(reponse, ("executoire", "conditions_manquantes"))
+        donnees = objet_reponse(reponse, ("executoire", "conditions_manquantes"))
         executoire = donnees["executoire"]
         if not isinstance(executoire, bool):
             raise DonneeInvalide("executoire : true ou false attendu.")
-        donnes = _codes(donnees["conditions_manquantes"], "conditions_manquantes", CONDITIONS_TITRE)
+        donnes = codes_reponse(
+            donnees["conditions_manquantes"], "conditions_manquantes", CONDITIONS_TITRE
+        )
         examen = s.fiche.titre
         manquants = self._manquants(s)
         controles = self._controles(s)
@@ -465,8 +386,8 @@ class DecompteExercice(TypeExercice):
 
     def corriger(self, s: Scenario, reponse: object) -> Notation:
         d = self._decompte(s)
-        donnees = _objet(reponse, (*CHAMPS_DECOMPTE, "imputation"))
-        imputation_donnee = _objet(donnees["imputation"], tuple(CHAMPS_IMPUTATION))
+        donnees = objet_reponse(reponse, (*CHAMPS_DECOMPTE, "imputation"))
+        imputation_donnee = objet_reponse(donnees["imputation"], tuple(CHAMPS_IMPUTATION))
         explications = self._explications(s, d)
         poids = {"interets": DEUX, "total": TROIS}
         points = []
@@ -600,8 +521,8 @@ class Risques(TypeExercice):
         return {"risques": [a.code for a in self._attendues(s)]}
 
     def corriger(self, s: Scenario, reponse: object) -> Notation:
-        donnees = _objet(reponse, ("risques",))
-        donnes = _codes(donnees["risques"], "risques", RISQUES)
+        donnees = objet_reponse(reponse, ("risques",))
+        donnes = codes_reponse(donnees["risques"], "risques", RISQUES)
         attendues = self._attendues(s)
         codes_attendus = {a.code for a in attendues}
         informations = {a.code for a in s.fiche.alertes if a.gravite not in GRAVITES_DEMANDEES}
@@ -732,8 +653,8 @@ class Mesures(TypeExercice):
         return {"mesures": [m.procedure for m in self._possibles(s)]}
 
     def corriger(self, s: Scenario, reponse: object) -> Notation:
-        donnees = _objet(reponse, ("mesures",))
-        donnes = _codes(donnees["mesures"], "mesures", MESURES)
+        donnees = objet_reponse(reponse, ("mesures",))
+        donnes = codes_reponse(donnees["mesures"], "mesures", MESURES)
         toutes = {m.procedure: m for m in s.fiche.mesures}
         possibles = self._possibles(s)
         attendues = [m.procedure for m in possibles]

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from clerc.formation.bloc1 import TYPES_BLOC_1, TypeExercice
+from clerc.formation.bloc1 import TYPES_BLOC_1
+from clerc.formation.bloc2 import TYPES_BLOC_2
+from clerc.formation.bloc3 import TYPES_BLOC_3
+from clerc.formation.bloc4 import TYPES_BLOC_4
 from clerc.formation.identifiant import (
     BLOCS,
     IdentifiantExercice,
@@ -24,10 +27,14 @@ from clerc.formation.identifiant import (
     verifier_niveau,
 )
 from clerc.formation.notation import Notation
-from clerc.formation.scenarios import Scenario, etude_formation
+from clerc.formation.type_exercice import TypeExercice
 from clerc.rules.erreurs import DonneeInvalide
 
-TYPES_PAR_BLOC: dict[int, dict[str, TypeExercice]] = {1: TYPES_BLOC_1}
+TYPES_PAR_BLOC: dict[int, dict[str, TypeExercice]] = {
+    bloc: types
+    for bloc, types in {1: TYPES_BLOC_1, 2: TYPES_BLOC_2, 3: TYPES_BLOC_3, 4: TYPES_BLOC_4}.items()
+    if types  # a bloc without any type yet answers 'pas encore disponibles'
+}
 ESSAIS_GRAINE = 20  # without --graine: seeds tried until one suits the type and the level
 
 
@@ -35,7 +42,7 @@ ESSAIS_GRAINE = 20  # without --graine: seeds tried until one suits the type and
 class Exercice:
     identifiant: IdentifiantExercice
     type: TypeExercice
-    scenario: Scenario
+    scenario: Any  # a Scenario (a file), or what the type's scenarios() gives
 
     def en_dict(self) -> dict[str, Any]:
         """The exercise as the trainee gets it (issue 7 contract)."""
@@ -69,9 +76,9 @@ def _types(bloc: int) -> dict[str, TypeExercice]:
     return types
 
 
-def _choisir(type_: TypeExercice, niveau: str, graine: int, au: date) -> Scenario | None:
+def _choisir(type_: TypeExercice, niveau: str, graine: int, au: date) -> Any:
     candidats = [
-        s for s in etude_formation(graine, au) if type_.eligible(s) and niveau in type_.niveaux(s)
+        s for s in type_.scenarios(graine, au) if type_.eligible(s) and niveau in type_.niveaux(s)
     ]
     if not candidats:
         return None
