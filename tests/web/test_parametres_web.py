@@ -101,6 +101,20 @@ def test_un_ajout_local_apparait_et_sert_aux_calculs(
         "/calculettes/interets?capital=1000&du=2026-12-31&au=2027-01-31&categorie=particulier"
     )
     assert calcul.status_code == 200 and "ajoutée localement" in calcul.text
+    # The office's audit log records who added which figure, on which source.
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from clerc.office.models import EntreeAudit
+
+    with Session(client.app.state.moteur) as session:  # type: ignore[attr-defined]
+        entree = session.scalars(
+            select(EntreeAudit).where(EntreeAudit.objet == "parametre_local")
+        ).one()
+    assert entree.objet_id == "interet_legal.taux_particuliers"
+    assert entree.operation == "ajouter_parametre_local"
+    assert entree.utilisateur.startswith("demo-")
+    assert entree.apres is not None and entree.apres["depuis"] == "2027-01-01"
 
 
 @pytest.mark.parametrize("role", ["clerc_gestionnaire", "clerc_assistant", "stagiaire"])

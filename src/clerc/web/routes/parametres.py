@@ -12,8 +12,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from clerc.office.services.parametres import ajouter_parametre_local
 from clerc.office.services.utilisateurs import UtilisateurConnecte
-from clerc.parametres_locaux import AjoutLocal, ajouter
+from clerc.parametres_locaux import AjoutLocal
 from clerc.rules.erreurs import DonneeInvalide, ErreurClerc, ParametreManquant
 from clerc.rules.monnaie import format_euros, format_taux
 from clerc.rules.parametres import (
@@ -22,7 +23,7 @@ from clerc.rules.parametres import (
     load_yaml,
     parametres,
 )
-from clerc.web.deps import Aujourdhui, exiger, verifier_csrf
+from clerc.web.deps import Aujourdhui, ContexteEtude, exiger, verifier_csrf
 from clerc.web.gabarits import page
 
 routeur = APIRouter(include_in_schema=False, dependencies=[Depends(verifier_csrf)])
@@ -237,6 +238,7 @@ def _valeur(texte: str, parametre: Parametre | None, erreurs: dict[str, str]) ->
 def ajout(
     request: Request,
     utilisateur: Gestionnaire,
+    contexte: ContexteEtude,
     aujourd_hui: Aujourdhui,
     nom: Annotated[str, Form(max_length=120)] = "",
     depuis: Annotated[str, Form(max_length=20)] = "",
@@ -272,8 +274,8 @@ def ajout(
         erreurs["url"] = "Lien attendu en https:// (Légifrance)."
     if not erreurs and debut is not None:
         try:
-            ajouter(
-                chemin_parametres_locaux(),
+            ajouter_parametre_local(
+                contexte,
                 AjoutLocal(
                     nom=saisie["nom"],
                     depuis=debut,
