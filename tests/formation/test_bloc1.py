@@ -301,7 +301,7 @@ def test_decompte_du_service_public_deux_mille_euros_sur_trente_jours() -> None:
         ("B1-decompte-debutant-42-20261331", "date « 20261331 » impossible"),
         ("B1-decompte-expert-42-20261130", "niveau « expert » inconnu"),
         ("B1-plaidoirie-debutant-42-20261130", "type d'exercice « plaidoirie » inconnu"),
-        ("B2-delais-debutant-42-20261130", "pas encore disponibles"),
+        ("B2-plaidoirie-debutant-42-20261130", "inconnu pour le bloc 2"),
         ("B9-decompte-debutant-42-20261130", "bloc 9 inconnu"),
     ],
 )
@@ -310,10 +310,9 @@ def test_un_identifiant_invalide_est_refuse_en_francais(identifiant: str, messag
         exercice(identifiant)
 
 
-@pytest.mark.parametrize("bloc", [2, 3, 4])
-def test_les_blocs_2_3_et_4_ne_sont_pas_encore_disponibles(bloc: int) -> None:
-    with pytest.raises(DonneeInvalide, match="pas encore disponibles"):
-        nouvel_exercice(bloc, "debutant", 1, AU)
+def test_le_bloc_3_donne_desormais_un_exercice() -> None:
+    # bloc 3 is available (tests/formation/test_bloc3.py); blocs 2 and 4 have their own tests
+    assert nouvel_exercice(3, "debutant", 42, AU).en_dict()["bloc"] == 3
 
 
 def test_une_reponse_mal_formee_est_refusee_sans_etre_notee(

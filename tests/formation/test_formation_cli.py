@@ -51,9 +51,11 @@ def test_exercice_solution_puis_correction_a_cent(tmp_path: Path) -> None:
 
 
 def test_erreurs_en_francais_code_de_sortie_deux(tmp_path: Path) -> None:
-    bloc_2 = runner.invoke(app, ["formation", "exercice", "--bloc", "2", "--json"])
+    bloc_2 = runner.invoke(
+        app, ["formation", "exercice", "--bloc", "2", "--type", "plaidoirie", "--json"]
+    )
     assert bloc_2.exit_code == 2
-    assert "pas encore disponibles" in bloc_2.output
+    assert "inconnu pour le bloc 2" in bloc_2.output
     mal_forme = runner.invoke(app, ["formation", "solution", "B1-decompte", "--json"])
     assert mal_forme.exit_code == 2 and "mal formé" in mal_forme.output
     absent = runner.invoke(

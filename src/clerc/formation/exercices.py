@@ -70,8 +70,7 @@ def _types(bloc: int) -> dict[str, TypeExercice]:
     types = TYPES_PAR_BLOC.get(bloc)
     if types is None:
         raise DonneeInvalide(
-            f"Les exercices du bloc {bloc} (« {BLOCS[bloc]} ») ne sont pas encore disponibles : "
-            "seul le bloc 1 l'est pour l'instant."
+            f"Les exercices du bloc {bloc} (« {BLOCS[bloc]} ») ne sont pas encore disponibles."
         )
     return types
 

@@ -199,7 +199,7 @@ def _vue(
     }
 
 
-def _lire(session: Session, au: date) -> tuple[Scenario, ...]:
+def lire_scenarios(session: Session, au: date) -> tuple[Scenario, ...]:
     """Every file of the office as a scenario (the reading of ``services.analyse``)."""
     dossiers = list(
         session.scalars(
@@ -253,7 +253,7 @@ def etude_formation(graine: int, au: date) -> tuple[Scenario, ...]:
         with transaction(
             Contexte(moteur, rapport.etude_id, "formation"), "formation", ecriture=False
         ) as session:
-            return _lire(session, au)
+            return lire_scenarios(session, au)
     finally:
         moteur.dispose()
 

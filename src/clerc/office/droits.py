@@ -41,6 +41,10 @@ DROITS: dict[str, frozenset[str]] = {
     "gerer_utilisateurs": frozenset({"administrateur"}),
     "gerer_parametres": frozenset({"administrateur", "commissaire_justice"}),
     "lire_journal": frozenset({"administrateur", "commissaire_justice"}),
+    # Training mode (issue 7): every member of the office may train; the trainers (who
+    # follow a group and see the engine's solutions) are those who supervise the clercs.
+    "se_former": frozenset(ROLES) - {"creancier_client"},
+    "former": frozenset({"commissaire_justice", "clerc_gestionnaire", "administrateur"}),
 }
 
 LIBELLES_DROITS = {
@@ -57,6 +61,8 @@ LIBELLES_DROITS = {
     "gerer_utilisateurs": "gérer les utilisateurs",
     "gerer_parametres": "gérer les paramètres",
     "lire_journal": "consulter le journal d'audit",
+    "se_former": "suivre le mode formation",
+    "former": "encadrer la formation (groupes de stagiaires, solutions)",
 }
 
 

@@ -14,6 +14,12 @@ from clerc.office.models.dossier import (
     Titre,
 )
 from clerc.office.models.etude import Etude, JetonApi, Utilisateur
+from clerc.office.models.formation import (
+    GroupeFormation,
+    MembreGroupeFormation,
+    SessionFormation,
+    TentativeFormation,
+)
 from clerc.office.models.grand_livre import Ecriture, LigneEcriture
 from clerc.office.models.partie import Adresse, Contact, LienPartie, Partie, Protection
 from clerc.office.models.procedure import Echeance, EtapeProcedure, ProcedureDossier
@@ -34,15 +40,19 @@ __all__ = [
     "EtapeProcedure",
     "Etude",
     "Evenement",
+    "GroupeFormation",
     "JetonApi",
     "LienPartie",
     "LigneCreance",
     "LigneEcriture",
+    "MembreGroupeFormation",
     "Paiement",
     "Partie",
     "Piege",
     "ProcedureDossier",
     "Protection",
+    "SessionFormation",
+    "TentativeFormation",
     "TermeRecherche",
     "Titre",
     "Utilisateur",

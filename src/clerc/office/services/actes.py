@@ -432,9 +432,12 @@ def champs_des_fonds(
     return champs, delais
 
 
-def _contenu(
+def contenu_depuis_dossier(
     session: Session, dossier: Dossier, type_: TypeActe, parametres: dict[str, Any]
 ) -> ContenuActe:
+    """The act's content built from the file as it stands (its procedures, décompte,
+    deadlines) and the drafting parameters: what the templates and the checker read (the
+    training's bloc 2 builds its acts with it too)."""
     jour = date.fromisoformat(parametres["jour"])
     heure = time.fromisoformat(parametres["heure"]) if parametres.get("heure") else None
     remise_ = parametres.get("remise") or {}
@@ -607,7 +610,7 @@ def generer(
                 )
             if ancien.statut == "remplace":
                 raise OperationRefusee(f"L'acte n° {remplace} a déjà été remplacé.")
-        contenu = _contenu(session, dossier, type_, parametres)
+        contenu = contenu_depuis_dossier(session, dossier, type_, parametres)
         donnees, constats = _composer(type_, contenu)
         acte = Acte(
             version=ancien.version + 1 if ancien else 1,
@@ -687,7 +690,7 @@ def _charger(session: Session, acte_id: int) -> tuple[Acte, Dossier]:
 def _reverifier(session: Session, acte: Acte, dossier: Dossier) -> list[dict[str, str]]:
     """The findings of the act against the file as it stands now."""
     type_ = type_acte(acte.type)
-    contenu = _contenu(session, dossier, type_, dict(acte.parametres))
+    contenu = contenu_depuis_dossier(session, dossier, type_, dict(acte.parametres))
     donnees, constats = _composer(type_, contenu)
     if not constats and donnees != acte.donnees:
         constats.append(
@@ -727,7 +730,9 @@ def fichier(contexte: Contexte, acte_id: int, format_: str = "pdf") -> bytes:
         acte, dossier = _charger(session, acte_id)
         contenu = None
         if format_ == "docx":
-            contenu = _contenu(session, dossier, type_acte(acte.type), dict(acte.parametres))
+            contenu = contenu_depuis_dossier(
+                session, dossier, type_acte(acte.type), dict(acte.parametres)
+            )
         return acte, contenu
 
     acte, contenu = executer(contexte, "lire_acte", _lire, ecriture=False)
@@ -806,7 +811,7 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
         }
         acte.sha256, acte.taille = stocker_document(pdf), len(pdf)
         acte.statut, acte.signe_le, acte.signe_par = "signe", maintenant(), contexte.utilisateur
-        contenu = _contenu(session, dossier, type_, dict(acte.parametres))
+        contenu = contenu_depuis_dossier(session, dossier, type_, dict(acte.parametres))
         if contenu.cout is not None:
             porter_cout(session, dossier, contenu.cout, acte.jour, f"{type_.libelle} (n° "
                         f"{contenu.cout.numero}, répertoire {_numero(acte)})")  # fmt: skip
