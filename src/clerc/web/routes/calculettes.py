@@ -11,10 +11,7 @@ field concerned.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -30,8 +27,8 @@ from clerc.rules.monnaie import ZERO, montant
 from clerc.rules.saisie_remunerations import quotite_saisissable
 from clerc.rules.sbi import mise_a_disposition_sbi, solde_bancaire_insaisissable
 from clerc.rules.tarif import Charge, cout_acte, droit_proportionnel, liste_actes
-from clerc.saisie import lire_date, lire_entier
 from clerc.web.deps import Aujourdhui, UtilisateurOptionnel, verifier_csrf
+from clerc.web.formulaires import Saisie
 from clerc.web.gabarits import page
 
 routeur = APIRouter(include_in_schema=False, dependencies=[Depends(verifier_csrf)])
@@ -124,72 +121,6 @@ TERRITOIRES_TARIF = (
 )
 
 
-class Saisie:
-    """The fields of a calculator's GET form: the text typed (kept to re-display it), the
-    parsed values and the French error of each field."""
-
-    def __init__(self, request: Request, defauts: dict[str, str] | None = None) -> None:
-        self.soumise = bool(request.query_params)
-        self.brut: dict[str, str] = dict(defauts or {})
-        if self.soumise:
-            self.brut.update({cle: valeur.strip() for cle, valeur in request.query_params.items()})
-        self.erreurs: dict[str, str] = {}
-        self.generale = ""
-
-    @property
-    def valide(self) -> bool:
-        return not self.erreurs and not self.generale
-
-    def texte(self, champ: str) -> str:
-        return self.brut.get(champ, "")
-
-    def case(self, champ: str) -> bool:
-        return self.texte(champ) in ("1", "true", "on", "oui")
-
-    def erreur(self, champ: str, message: str) -> None:
-        self.erreurs.setdefault(champ, message)
-
-    def requis(self, champ: str, libelle: str) -> str | None:
-        texte = self.texte(champ)
-        if not texte:
-            self.erreur(champ, f"{libelle} : champ obligatoire.")
-            return None
-        return texte
-
-    def montant(self, champ: str, libelle: str, *, requis: bool = True) -> Decimal | None:
-        texte = self.requis(champ, libelle) if requis else (self.texte(champ) or None)
-        if texte is None:
-            return None
-        with self.sur(champ):
-            return montant(texte, libelle)
-        return None
-
-    def date(self, champ: str, libelle: str, *, requis: bool = True) -> date | None:
-        texte = self.requis(champ, libelle) if requis else (self.texte(champ) or None)
-        if texte is None:
-            return None
-        with self.sur(champ):
-            return lire_date(texte, libelle)
-        return None
-
-    def entier(self, champ: str, libelle: str) -> int | None:
-        with self.sur(champ):
-            return lire_entier(self.texte(champ) or "0", libelle)
-        return None
-
-    @contextlib.contextmanager
-    def sur(self, champ: str | None) -> Iterator[None]:
-        """Report an error of the rules (bad input, missing legal figure) next to ``champ``
-        (or above the form when None)."""
-        try:
-            yield
-        except ErreurClerc as erreur:
-            if champ is None:
-                self.generale = str(erreur)
-            else:
-                self.erreur(champ, str(erreur))
-
-
 def _rendre(
     request: Request, code: str, saisie: Saisie, valeurs: dict[str, Any] | None = None
 ) -> Response:
@@ -213,7 +144,7 @@ def index(request: Request, utilisateur: UtilisateurOptionnel) -> Response:
 def calculette_interets(
     request: Request, utilisateur: UtilisateurOptionnel, au: Aujourdhui
 ) -> Response:
-    saisie = Saisie(request, {"categorie": "particulier", "au": au.isoformat()})
+    saisie = Saisie.de_la_requete(request, {"categorie": "particulier", "au": au.isoformat()})
     resultat = None
     if saisie.soumise:
         capital = saisie.montant("capital", "Capital")
@@ -250,7 +181,7 @@ def calculette_interets(
 def calculette_quotite(
     request: Request, utilisateur: UtilisateurOptionnel, au: Aujourdhui
 ) -> Response:
-    saisie = Saisie(request, {"date": au.isoformat(), "personnes_a_charge": "0"})
+    saisie = Saisie.de_la_requete(request, {"date": au.isoformat(), "personnes_a_charge": "0"})
     resultat = None
     if saisie.soumise:
         remuneration = saisie.montant("remuneration", "Rémunération nette")
@@ -276,7 +207,7 @@ def _soldes(saisie: Saisie) -> list[Decimal]:
 
 @routeur.get("/calculettes/sbi")
 def calculette_sbi(request: Request, utilisateur: UtilisateurOptionnel, au: Aujourdhui) -> Response:
-    saisie = Saisie(request, {"date": au.isoformat()})
+    saisie = Saisie.de_la_requete(request, {"date": au.isoformat()})
     sbi = mise = None
     if saisie.soumise:
         jour = saisie.date("date", "Date de la saisie")
@@ -304,7 +235,9 @@ def _sens(saisie: Saisie) -> Sens | None:
 def calculette_delai(
     request: Request, utilisateur: UtilisateurOptionnel, au: Aujourdhui
 ) -> Response:
-    saisie = Saisie(request, {"depuis": au.isoformat(), "duree": "8 jours", "territoire": "75"})
+    saisie = Saisie.de_la_requete(
+        request, {"depuis": au.isoformat(), "duree": "8 jours", "territoire": "75"}
+    )
     resultat = None
     if saisie.soumise:
         depuis = saisie.date("depuis", "Date de départ")
@@ -339,7 +272,9 @@ def calculette_delai(
 def calculette_cout_acte(
     request: Request, utilisateur: UtilisateurOptionnel, au: Aujourdhui
 ) -> Response:
-    saisie = Saisie(request, {"date": au.isoformat(), "territoire": "metropole", "vacations": "0"})
+    saisie = Saisie.de_la_requete(
+        request, {"date": au.isoformat(), "territoire": "metropole", "vacations": "0"}
+    )
     actes = liste_actes()
     resultat = None
     if saisie.soumise:
@@ -385,7 +320,7 @@ def calculette_cout_acte(
 def calculette_droit_proportionnel(
     request: Request, utilisateur: UtilisateurOptionnel, au: Aujourdhui
 ) -> Response:
-    saisie = Saisie(request, {"date": au.isoformat(), "charge": "debiteur"})
+    saisie = Saisie.de_la_requete(request, {"date": au.isoformat(), "charge": "debiteur"})
     resultat = None
     if saisie.soumise:
         encaisse = saisie.montant("encaisse", "Sommes encaissées")

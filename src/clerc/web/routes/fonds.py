@@ -8,7 +8,6 @@ invariants (balanced entries, no negative balance) live in ``clerc.office.grand_
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -25,6 +24,7 @@ from clerc.office.validation import montant_stockable, pas_dans_le_futur
 from clerc.rules.erreurs import DonneeInvalide, ErreurClerc
 from clerc.rules.monnaie import montant
 from clerc.web.deps import Aujourdhui, Connecte, ContexteEtude, exiger, verifier_csrf
+from clerc.web.formulaires import Saisie
 from clerc.web.gabarits import page
 
 routeur = APIRouter(include_in_schema=False, dependencies=[Depends(verifier_csrf)])
@@ -44,18 +44,6 @@ MESSAGES = {
     "reversement": "Reversement au créancier enregistré.",
     "frais": "Prélèvement enregistré.",
 }
-
-
-@dataclass
-class Saisie:
-    """A form as typed (kept on error) and its errors by field (``""``: the whole form)."""
-
-    nom: str
-    valeurs: dict[str, str]
-    erreurs: dict[str, str] = field(default_factory=dict)
-
-    def erreur(self, champ: str, message: str) -> None:
-        self.erreurs.setdefault(champ, message)
 
 
 def _montant(saisie: Saisie, champ: str, *, obligatoire: bool = True) -> Decimal | None:
@@ -97,14 +85,6 @@ def _jour(saisie: Saisie, champ: str, au: date) -> date | None:
     except DonneeInvalide as erreur:
         saisie.erreur(champ, str(erreur))
         return None
-
-
-def _choix(saisie: Saisie, champ: str, choix: dict[str, str]) -> str | None:
-    valeur = saisie.valeurs.get(champ, "")
-    if valeur not in choix:
-        saisie.erreur(champ, f"Choisissez une valeur dans la liste ({', '.join(choix.values())}).")
-        return None
-    return valeur
 
 
 def _vierges(au: date) -> dict[str, Saisie]:
@@ -209,8 +189,8 @@ def enregistrer_paiement(
     )
     jour = _jour(saisie, "date", au)
     somme = _montant(saisie, "montant")
-    mode_ = _choix(saisie, "mode", MODES_REGLEMENT)
-    origine_ = _choix(saisie, "origine", ORIGINES_PAIEMENT)
+    mode_ = saisie.choix("mode", MODES_REGLEMENT)
+    origine_ = saisie.choix("origine", ORIGINES_PAIEMENT)
     if not saisie.erreurs and jour and somme and mode_ and origine_:
         try:
             paiements.enregistrer_paiement(
@@ -346,7 +326,7 @@ def prelever_frais(
     saisie = Saisie("frais", {"date": date_, "montant": montant_, "nature": nature})
     jour = _jour(saisie, "date", au)
     somme = _montant(saisie, "montant")
-    nature_ = _choix(saisie, "nature", NATURES_FRAIS)
+    nature_ = saisie.choix("nature", NATURES_FRAIS)
     if not saisie.erreurs and jour and somme and nature_:
         try:
             paiements.prelever_frais(contexte, reference, jour, somme, debours=nature_ == "debours")

@@ -377,6 +377,8 @@ LIBELLES = {
     "date_signification": "Signifié le",
     "date_force_executoire": "Force exécutoire le",
     "date_saisine": "Saisine le",
+    "creance_alimentaire": "Créance alimentaire",
+    "observations": "Observations",
     "creance": "Créance",
     "principal": "Principal",
     "interets": "Intérêts",

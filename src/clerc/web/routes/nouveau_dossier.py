@@ -10,7 +10,6 @@ is shown next to its field; the draft is then checked and analysed by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
 
@@ -40,6 +39,7 @@ from clerc.office.services.dossiers import ouvrir_dossier
 from clerc.office.services.utilisateurs import UtilisateurConnecte
 from clerc.rules.erreurs import DonneeInvalide, ErreurClerc
 from clerc.rules.monnaie import montant
+from clerc.web import formulaires
 from clerc.web.deps import Aujourdhui, ContexteEtude, exiger, verifier_csrf
 from clerc.web.gabarits import page
 
@@ -77,27 +77,26 @@ Formulaire = Annotated[dict[str, str], Depends(formulaire)]
 # --- reading the form -----------------------------------------------------------------------
 
 
-@dataclass
-class Saisie:
+class Saisie(formulaires.Saisie):
     """The form as typed (to show it again), its errors by field, and the file it describes."""
 
-    valeurs: dict[str, str]
-    debiteurs: int
-    lignes: int
-    erreurs: dict[str, str] = field(default_factory=dict)
-    donnees: NouveauDossier | None = None
-    rangs: list[int] = field(default_factory=list)  # blocks of the debtors kept, in order
-    partiel: NouveauDossier | None = None  # the sections without format errors
+    def __init__(self, valeurs: dict[str, str], debiteurs: int, lignes: int) -> None:
+        super().__init__("dossier", valeurs)
+        self.debiteurs = debiteurs
+        self.lignes = lignes
+        self.donnees: NouveauDossier | None = None
+        self.rangs: list[int] = []  # blocks of the debtors kept, in order
+        self.partiel: NouveauDossier | None = None  # the sections without format errors
 
-    def erreur(self, champ: str, message: str) -> None:
+    def erreur(self, champ: str | None, message: str) -> None:
         """File ``message`` under ``champ`` (the first one only), without its JSON path (the
         field's label says where)."""
         trouve = CHEMIN.match(message)
         texte = message[trouve.end() :] if trouve else message
-        self.erreurs.setdefault(champ, texte[:1].upper() + texte[1:])
+        super().erreur(champ, texte[:1].upper() + texte[1:])
 
     def get(self, champ: str) -> str:
-        return self.valeurs.get(champ, "")
+        return self.texte(champ)
 
 
 def _rempli(s: Saisie, prefixe: str) -> bool:
