@@ -407,7 +407,8 @@ LIBELLES = {
     "organe": "Organe",
 }
 CLES_MONTANTS = re.compile(
-    r"(montant|principal|total|restant|solde|frais|depens|article_700|encaisse|recouvre)"
+    r"(montant|principal|total|restant|solde|frais|depens|article_700|encaisse|recouvre"
+    r"|remuneration|charges|interets|paiements|salaire|ressources|sbi|quotite)"
 )
 MONTANT_JSON = re.compile(r"^-?\d+\.\d{2}$")
 CODE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
