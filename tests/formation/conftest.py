@@ -72,6 +72,13 @@ def sans_piege(s: Scenario) -> Scenario:
             situation = replace(situation, principal=Decimal("5000.00"))
     elif code == "fonds_detenus_trop_longtemps":
         d = replace(d, fonds=())
+    elif code == "creance_alimentaire":
+        assert d.titre is not None
+        d = replace(d, titre=replace(d.titre, creance_alimentaire=False))
+        if situation is not None:
+            situation = replace(situation, creance_alimentaire=False)
+    elif code == "solde_bancaire_insaisissable":
+        d = replace(d, soldes_bancaires=())
     else:
         raise AssertionError(f"piège inconnu {code}")
     return replace(s, examine=replace(d, situation=situation), piege=None)

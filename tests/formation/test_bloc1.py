@@ -126,6 +126,37 @@ def test_la_liquidation_ne_laisse_que_la_declaration_de_creance(
     assert "saisie_attribution_compte" in Mesures().solution(sans_piege(s))["mesures"]
 
 
+def test_une_creance_alimentaire_met_le_paiement_direct_en_premier(
+    scenarios: tuple[Scenario, ...],
+) -> None:
+    """CPCE L213-1, L213-4: the paiement direct first; without the maintenance title it is
+    out of place (CPCE L213-1)."""
+    s = avec_piege(scenarios, "creance_alimentaire")
+    assert Mesures().solution(s)["mesures"][0] == "paiement_direct"
+    neutre = sans_piege(s)
+    assert "paiement_direct" not in Mesures().solution(neutre)["mesures"]
+    notation = Mesures().corriger(neutre, {"mesures": ["paiement_direct"]})
+    (faute,) = [c for c in notation.corrections if c["attendu"] == "sans objet"]
+    assert faute["article"] == "CPCE L213-1"
+
+
+def test_un_compte_sous_le_sbi_passe_apres_les_autres_mesures(
+    scenarios: tuple[Scenario, ...],
+) -> None:
+    """CPCE L162-2, R162-2: the balance the bank declared is below the SBI of the date (RSA
+    for one person, 651,69 € from 1 April 2026): nothing to expect from the account."""
+    s = avec_piege(scenarios, "solde_bancaire_insaisissable")
+    (solde,) = s.examine.soldes_bancaires
+    assert solde.solde < Decimal("651.69")
+    compte = next(m for m in s.fiche.mesures if m.procedure == "saisie_attribution_compte")
+    assert compte.rendement_estime == Decimal("0.00")
+    ordre = Mesures().solution(s)["mesures"]
+    assert ordre[0] != "saisie_attribution_compte"
+    assert Mesures().solution(sans_piege(s))["mesures"][0] == "saisie_attribution_compte"
+    (alerte,) = [a for a in s.fiche.alertes if a.code == "solde_bancaire_insaisissable"]
+    assert "651,69" in alerte.message and alerte.article == "CPCE L162-2, R162-2"
+
+
 # --- wrong answers: the right explanation and article ------------------------------------------
 
 

@@ -17,7 +17,7 @@ from clerc.cli.formation import formation_app
 from clerc.formation import exercices as module_exercices
 from clerc.formation.bloc3 import TYPES_BLOC_3, _date_limite, cas_dossiers
 from clerc.formation.bloc3_commun import ARTICLE_SECRET, Cas, finances, motif_montant
-from clerc.formation.bloc3_messages import cas_messages, situations
+from clerc.formation.bloc3_messages import CONSTRUCTEURS, cas_messages, situations
 from clerc.formation.bloc3_reponses import CasMessage
 from clerc.formation.exercices import corriger, exercice, nouvel_exercice, solution
 from clerc.formation.identifiant import NIVEAUX
@@ -134,9 +134,53 @@ def test_un_piege_impose_son_message_et_le_contrefactuel_ne_l_a_pas(
     assert situation not in situations(sans)
 
 
+def test_le_compte_sous_le_sbi_fait_le_message_du_debiteur_saisi(
+    scenarios: tuple[Scenario, ...],
+) -> None:
+    """CPCE L162-2: the balance the bank declared (below the SBI) is left whole; without the
+    trap, the seed's balance and another answer."""
+    s = avec_piege(scenarios, "solde_bancaire_insaisissable")
+    avec = Cas(s, GRAINE, finances(GRAINE, s.reference))
+    assert situations(avec) == ["sbi"]
+    (solde,) = s.examine.soldes_bancaires
+    message = CONSTRUCTEURS["sbi"](avec)
+    assert format_euros(solde.solde) in message.texte
+    juste = next(o for o in message.options if o.juste)
+    assert f"vous laisser, sans que vous ayez à le demander, {format_euros(solde.solde)}" in (
+        juste.texte
+    )
+    sans = Cas(sans_piege(s), GRAINE, finances(GRAINE, s.reference))
+    autre = next(o for o in CONSTRUCTEURS["sbi"](sans).options if o.juste)
+    assert autre.texte != juste.texte
+
+
+def test_la_pension_alimentaire_se_preleve_au_dela_du_rsa_sans_bareme(
+    scenarios: tuple[Scenario, ...],
+) -> None:
+    """C. trav. L3252-5, R3252-5: the whole pay but the RSA (651,69 € from 1 April 2026)."""
+    s = avec_piege(scenarios, "creance_alimentaire")
+    f = finances(GRAINE, s.reference)
+    avec = Cas(s, GRAINE, f)
+    assert situations(avec) == ["remunerations"]
+    message = CONSTRUCTEURS["remunerations"](avec)
+    plafond = f.remuneration - Decimal("651.69")
+    juste = next(o for o in message.options if o.juste)
+    assert format_euros(plafond) in juste.texte and "L3252-5" in juste.article
+    bareme = quotite_saisissable(f.remuneration, AU, f.personnes_a_charge).quotite_saisissable
+    faux = [o for o in message.options if format_euros(bareme) in o.texte]
+    assert faux and not faux[0].juste
+    sans = Cas(sans_piege(s), GRAINE, f)
+    ordinaire = next(o for o in CONSTRUCTEURS["remunerations"](sans).options if o.juste)
+    assert format_euros(bareme) in ordinaire.texte
+
+
 @pytest.mark.parametrize(
-    "piege", ["surendettement", "liquidation_judiciaire", "debiteur_decede", "titre_prescrit"]
-)
+    "piege",
+    [
+        "surendettement", "liquidation_judiciaire", "debiteur_decede", "titre_prescrit",
+        "creance_alimentaire", "solde_bancaire_insaisissable",
+    ],
+)  # fmt: skip
 def test_un_piege_ajoute_son_risque_au_compte_rendu(
     scenarios: tuple[Scenario, ...], piege: str
 ) -> None:

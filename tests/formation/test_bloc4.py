@@ -5,6 +5,7 @@ and its article, same seed same office."""
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -179,7 +180,13 @@ def test_le_leurre_cite_comme_goulet_recoit_sa_regle() -> None:
         reponse["goulets"].append({"code": "fonds_non_reverses", "concernes": [acompte.concerne]})
     notation = TrouverGoulets().corriger(b, reponse)
     assert notation.score < 100
-    [correction] = [c for c in notation.corrections if acompte.concerne in c["point"]]
+    # The decoy's file is named in the point when the office has late funds too, else in the
+    # explanation of the goulet found not characterised.
+    [correction] = [
+        c
+        for c in notation.corrections
+        if acompte.concerne in c["point"] or acompte.concerne in c["explication"]
+    ]
     assert "trois mois (acompte" in correction["explication"]
     assert correction["article"] == "C. com. R444-56"
 
@@ -206,7 +213,8 @@ def test_un_agenda_classe_a_l_envers_est_corrige_avec_la_sanction() -> None:
     assert notation.score < 50
     premier = next(c for c in notation.corrections if c["point"] == "première échéance")
     assert premier["attendu"] == ids[0]
-    assert "caducit" in premier["explication"] or "péremption" in premier["explication"]
+    # The sanction's code (caducite, peremption: CPCE R221-5 for a commandement de saisie-vente).
+    assert re.search(r"caducit|p[ée]remption", premier["explication"])
     assert any("fatale" in c["explication"] or "en retard" in c["explication"]
                for c in notation.corrections)  # fmt: skip
 

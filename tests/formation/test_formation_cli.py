@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import typer
 from typer.testing import CliRunner
 
 from clerc.cli.formation import formation_app
+from clerc.rules.monnaie import en_texte
 
 runner = CliRunner()
 app = typer.Typer()
@@ -38,7 +40,7 @@ def test_exercice_solution_puis_correction_a_cent(tmp_path: Path) -> None:
     assert json.loads(correction.stdout) == {"score": 100, "corrections": []}
 
     faux = json.loads(solution.stdout)
-    faux["total"] = "0.00"
+    faux["total"] = en_texte(Decimal(faux["total"]) + Decimal("0.01"))  # one cent off
     reponse.write_text(json.dumps(faux), encoding="utf-8")
     correction = runner.invoke(
         app, ["formation", "corriger", exercice["exercice"], "--reponse", str(reponse), "--json"]
@@ -47,7 +49,7 @@ def test_exercice_solution_puis_correction_a_cent(tmp_path: Path) -> None:
     assert resultat_faux["score"] == 77  # 10 of 13 points: the total weighs 3
     [total] = resultat_faux["corrections"]
     assert set(total) == {"point", "attendu", "donne", "explication", "article"}
-    assert (total["point"], total["donne"]) == ("total", "0.00")
+    assert (total["point"], total["donne"]) == ("total", faux["total"])
 
 
 def test_erreurs_en_francais_code_de_sortie_deux(tmp_path: Path) -> None:

@@ -354,6 +354,29 @@ def test_chaque_piege_est_enregistre_et_reellement_un_piege(
             assert protection.nature in {"tutelle", "curatelle", "curatelle_renforcee"}
             role = "tuteur" if protection.nature == "tutelle" else "curateur"
             assert any(x.partie_id == debiteur.id and x.nature == role for x in liens)
+        elif piege.code == "creance_alimentaire":
+            (titre,) = dossier.titres
+            assert titre.creance_alimentaire and "affaires familiales" in (titre.juridiction or "")
+            assert "entretien et à l'éducation des enfants" in titre.observations
+            assert dossier.creancier.type == "personne_physique"
+            mensualite = Decimal(d["mensualite"])
+            assert _principal(dossier) == mensualite * d["mois_impayes"] == Decimal(d["arriere"])
+            assert titre.date_titre < date.fromisoformat(d["premiere_echeance"])
+            assert date.fromisoformat(d["derniere_echeance"]) < dossier.ouvert_le
+            assert any(c.type == "employeur" for c in debiteur.contacts)
+        elif piege.code == "solde_bancaire_insaisissable":
+            assert debiteur.type == "personne_physique"
+            assert [c.valeur for c in debiteur.contacts if c.type == "banque"] == [d["banque"]]
+            assert Decimal(d["solde"]) < Decimal(d["solde_bancaire_insaisissable"])
+            (declaration,) = [
+                e for e in dossier.evenements if e.nature == "declaration_tiers_saisi"
+            ]
+            assert declaration.date.isoformat() == d["saisie_le"]
+            assert declaration.details["solde"] == d["solde"]
+            assert any(
+                e.details.get("acte") == "pv_saisie_attribution" and e.date == declaration.date
+                for e in _actes(dossier)
+            )
         else:  # pragma: no cover
             pytest.fail(f"piège inconnu {piege.code}")
 
@@ -362,6 +385,8 @@ def test_chaque_piege_est_enregistre_et_reellement_un_piege(
         if dossier.id in {p.dossier_id for p in pieges}:
             continue
         assert dossier.territoire not in ALSACE_MOSELLE
+        assert not any(t.creance_alimentaire for t in dossier.titres)
+        assert not any(e.nature == "declaration_tiers_saisi" for e in dossier.evenements)
         for lien in dossier.debiteurs:
             assert lien.partie.decede_le is None and lien.partie_id not in protections
         for titre in dossier.titres:

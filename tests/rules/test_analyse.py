@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from clerc.rules.analyse import (
     ExpulsionProgrammee,
     PaiementRecu,
     ProtectionExaminee,
+    SoldeBancaireConnu,
     TitreExamine,
     analyser,
     examen_prescription,
@@ -30,6 +32,7 @@ CODES_PIEGES = {
     "titre_prescrit", "jugement_non_signifie", "liquidation_judiciaire", "surendettement",
     "debiteur_decede", "treve_hivernale", "alsace_moselle", "creance_inferieure_535",
     "injonction_non_signifiee_6_mois", "fonds_detenus_trop_longtemps", "majeur_protege",
+    "creance_alimentaire", "solde_bancaire_insaisissable",
 }  # fmt: skip
 
 
@@ -559,3 +562,127 @@ def test_les_alertes_sont_triees_par_gravite(gravite: str) -> None:
     rangs = [a.gravite for a in fiche.alertes]
     assert rangs == sorted(rangs, key=["bloquant", "attention", "information"].index)
     assert gravite in rangs
+
+
+# --- maintenance claims and the SBI -----------------------------------------------------------
+
+AU_2026 = date(2026, 11, 30)
+# RSA montant forfaitaire, one person, from 1 April 2026 (décret n° 2026-220): 651,69 € — the
+# SBI (CPCE L162-2) and the sum always left on a pay (C. trav. R3252-5).
+RSA_2026 = "651,69\xa0€"
+
+
+def _pension(**valeurs: object) -> DossierExamine:
+    """A JAF judgment fixing a contribution to the children's upkeep, six months unpaid."""
+    donnees: dict[str, object] = {
+        "titre": _jugement(
+            date_titre=date(2024, 5, 14),
+            date_signification=date(2024, 6, 3),
+            date_saisine=date(2023, 11, 2),
+            creance_alimentaire=True,
+        ),
+        "principal": Decimal("1500.00"),  # 6 x 250 €
+        "date_creance": date(2026, 11, 5),
+        "debiteurs": (_debiteur(employeur="SARL TRANSPORTS MARTIN, Lyon"),),
+    }
+    donnees.update(valeurs)
+    return _dossier(**donnees)
+
+
+def test_creance_alimentaire_paiement_direct_d_abord_tout_le_salaire_au_dela_du_rsa() -> None:
+    """CPCE L213-1, L213-2, L213-4: paiement direct of the current terms and six months of
+    arrears, before all other creditors; C. trav. L3252-5, R3252-5: the whole pay but the RSA."""
+    fiche = analyser(_pension(), AU_2026)
+    (alerte,) = [a for a in fiche.alertes if a.code == "creance_alimentaire"]
+    assert alerte.gravite == "attention" and alerte.interdit == ()
+    assert "L213-1" in alerte.article and "L3252-5" in alerte.article
+    assert "six derniers mois" in alerte.message and RSA_2026 in alerte.message
+    premiere = fiche.mesures[0]
+    assert (premiere.procedure, premiere.possible) == ("paiement_direct", True)
+    assert "SARL TRANSPORTS MARTIN" in premiere.pourquoi and "L213-4" in premiere.articles
+    assert any("R213-1" in p for p in premiere.precautions)
+    salaire = next(m for m in fiche.mesures if m.procedure == "saisie_remunerations")
+    assert any("toute la rémunération" in p and RSA_2026 in p for p in salaire.precautions)
+    # The same judgment for an ordinary debt: no paiement direct, the barème only.
+    ordinaire = analyser(_pension(titre=_jugement()), AU_2026)
+    assert "creance_alimentaire" not in ordinaire.codes_alertes()
+    assert "paiement_direct" not in {m.procedure for m in ordinaire.mesures}
+    assert ordinaire.mesures[0].procedure == "saisie_attribution_compte"
+
+
+def test_paiement_direct_attend_la_signification_et_un_tiers_connu() -> None:
+    """CPC 503 (the guard titre_signifie) and R213-1 (a third party to notify)."""
+    fiche = analyser(
+        _pension(
+            titre=_jugement(date_signification=None, creance_alimentaire=True),
+            debiteurs=(_debiteur(),),
+        ),
+        AU_2026,
+    )
+    direct = next(m for m in fiche.mesures if m.procedure == "paiement_direct")
+    assert not direct.possible
+    assert any("identifier" in c for c in direct.conditions_manquantes)
+    assert fiche.mesures[0].procedure == "signification_titre"
+
+
+def test_saisie_vente_non_subsidiaire_pour_une_creance_alimentaire() -> None:
+    """CPCE L221-2, R221-2: the 535 € threshold is for a claim other than alimentary."""
+    actes = (ActeFait(date(2026, 10, 1), "pv_saisie_vente", "Procès-verbal de saisie-vente"),)
+    petite = _pension(principal=Decimal("400.00"), actes=actes)
+    assert "creance_inferieure_535" not in analyser(petite, AU_2026).codes_alertes()
+    ordinaire = _pension(principal=Decimal("400.00"), actes=actes, titre=_jugement())
+    assert "creance_inferieure_535" in analyser(ordinaire, AU_2026).codes_alertes()
+
+
+def test_solde_declare_sous_le_sbi_rien_a_attendre_du_compte() -> None:
+    """CPCE L162-2, R162-2: 412,30 € declared on 1 October 2026, SBI 651,69 € on 30 November
+    2026: a new seizure of that account reaches 0 €; it comes after the other measures."""
+    dossier = _dossier(
+        debiteurs=(_debiteur(banque="BNP Paribas", employeur="SAS DUPUIS, Paris"),),
+        soldes_bancaires=(SoldeBancaireConnu(date(2026, 10, 1), Decimal("412.30"), "BNP Paribas"),),
+    )
+    fiche = analyser(dossier, AU_2026)
+    (alerte,) = [a for a in fiche.alertes if a.code == "solde_bancaire_insaisissable"]
+    assert alerte.gravite == "attention" and alerte.article == "CPCE L162-2, R162-2"
+    assert "412,30\xa0€" in alerte.message and RSA_2026 in alerte.message
+    assert "n'atteindrait rien" in alerte.message
+    compte = next(m for m in fiche.mesures if m.procedure == "saisie_attribution_compte")
+    assert compte.possible and compte.rendement_estime == Decimal("0.00")
+    assert any("rendement attendu 0,00" in p for p in compte.precautions)
+    assert compte.en_dict()["rendement_estime"] == "0.00"
+    ordre = [m.procedure for m in fiche.mesures if m.possible]
+    assert ordre.index("saisie_remunerations") < ordre.index("saisie_attribution_compte")
+    assert ordre.index("saisie_vente") < ordre.index("saisie_attribution_compte")
+    sans = analyser(replace(dossier, soldes_bancaires=()), AU_2026)
+    assert "solde_bancaire_insaisissable" not in sans.codes_alertes()
+    assert sans.mesures[0].procedure == "saisie_attribution_compte"
+    assert sans.mesures[0].rendement_estime is None
+
+
+def test_solde_au_dessus_du_sbi_rendement_de_l_excedent() -> None:
+    """2 000 € declared: 2 000 - 651,69 = 1 348,31 € reachable, less than the 5 000 € due:
+    still an attention, the account first; a balance covering the claim is no risk."""
+    connu = SoldeBancaireConnu(date(2026, 9, 15), Decimal("2000.00"), "LCL")
+    fiche = analyser(_dossier(soldes_bancaires=(connu,)), AU_2026)
+    assert "solde_bancaire_insaisissable" in fiche.codes_alertes("attention")
+    assert fiche.mesures[0].procedure == "saisie_attribution_compte"
+    assert fiche.mesures[0].rendement_estime == Decimal("1348.31")
+    riche = replace(connu, solde=Decimal("9000.00"))
+    assert (
+        "solde_bancaire_insaisissable"
+        not in analyser(_dossier(soldes_bancaires=(riche,)), AU_2026).codes_alertes()
+    )
+
+
+def test_un_solde_ancien_ou_celui_d_une_societe_ne_dit_rien() -> None:
+    """Our reading: a balance older than six months says nothing of a new seizure; the SBI is
+    for natural persons only (CPCE L162-2)."""
+    ancien = SoldeBancaireConnu(date(2026, 3, 2), Decimal("100.00"))
+    assert (
+        "solde_bancaire_insaisissable"
+        not in analyser(_dossier(soldes_bancaires=(ancien,)), AU_2026).codes_alertes()
+    )
+    recent = replace(ancien, date=date(2026, 11, 2))
+    societe = _debiteur(designation="SARL BOULANGERIE", personne_physique=False)
+    fiche = analyser(_dossier(soldes_bancaires=(recent,), debiteurs=(societe,)), AU_2026)
+    assert "solde_bancaire_insaisissable" not in fiche.codes_alertes()

@@ -460,6 +460,10 @@ RISQUES: dict[str, str] = {
     "fonds_detenus_trop_longtemps": "Fonds détenus au-delà du délai de reversement (C. com. "
     "R444-56)",
     "fonds_a_reverser": "Fonds détenus à reverser dans le délai (C. com. R444-56)",
+    "creance_alimentaire": "Créance alimentaire : paiement direct, toute la rémunération "
+    "au-delà du RSA (CPCE L213-1 ; C. trav. L3252-5)",
+    "solde_bancaire_insaisissable": "Solde déclaré du compte sous le solde bancaire "
+    "insaisissable : saisie de peu de rendement (CPCE L162-2, R162-2)",
     "creance_soldee": "Créance soldée : reverser et clôturer (C. civ. 1342)",
     "procedure_caduque": "Procédure caduque à reprendre ou abandonner",
     "echeance_depassee": "Échéance d'une procédure en cours dépassée",
@@ -566,6 +570,7 @@ MESURES: dict[str, str] = {
     "injonction_de_payer": "Requête en injonction de payer (CPC 1405)",
     "petites_creances": "Procédure simplifiée de recouvrement des petites créances (CPCE L125-1)",
     "expulsion": "Expulsion (CPCE L411-1, L412-1)",
+    "paiement_direct": "Paiement direct de la pension alimentaire (CPCE L213-1)",
     "saisie_attribution_compte": "Saisie-attribution sur comptes bancaires (CPCE L211-1)",
     "saisie_remunerations": "Saisie des rémunérations (CPCE L212-1 ; C. trav. L3252-1)",
     "saisie_vente": "Saisie-vente (CPCE L221-1)",
@@ -596,6 +601,11 @@ _SANS_OBJET: dict[str, tuple[str, str]] = {
         "Le dossier n'a pas pour objet la libération d'un local, ou l'expulsion est déjà faite.",
         "CPCE L411-1",
     ),
+    "paiement_direct": (
+        "Le titre ne fixe pas une créance alimentaire (pension, contribution à l'entretien des "
+        "enfants) contre une personne physique : le paiement direct est sans objet.",
+        "CPCE L213-1",
+    ),
     "saisie_attribution_compte": (
         "Sans titre exécutoire, aucune mesure d'exécution forcée n'est possible.",
         "CPCE L111-2",
@@ -621,7 +631,8 @@ class Mesures(TypeExercice):
     libelle = "Choisir et classer les mesures"
     pieges_pertinents = frozenset(
         {"liquidation_judiciaire", "surendettement", "debiteur_decede", "jugement_non_signifie",
-         "titre_prescrit", "injonction_non_signifiee_6_mois", "creance_inferieure_535"}
+         "titre_prescrit", "injonction_non_signifiee_6_mois", "creance_inferieure_535",
+         "creance_alimentaire", "solde_bancaire_insaisissable"}
     )  # fmt: skip
 
     def eligible(self, s: Scenario) -> bool:

@@ -406,6 +406,8 @@ MOTIFS_RISQUE_RAPPORT = {
     "fonds_a_reverser": r"revers|detenu",
     "creance_soldee": r"solde",
     "dossier_suspendu": r"suspendu",
+    "creance_alimentaire": r"aliment|pension|paiement direct",
+    "solde_bancaire_insaisissable": r"insaisissable|\bsbi\b|solde bancaire",
 }
 MOTS_RAPPORT = 80
 

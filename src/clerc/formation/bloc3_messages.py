@@ -145,7 +145,8 @@ class RepondreMessage(TypeExercice):
     pieges_pertinents = frozenset(
         {"surendettement", "liquidation_judiciaire", "debiteur_decede", "treve_hivernale",
          "fonds_detenus_trop_longtemps", "titre_prescrit", "jugement_non_signifie",
-         "injonction_non_signifiee_6_mois", "creance_inferieure_535", "majeur_protege"}
+         "injonction_non_signifiee_6_mois", "creance_inferieure_535", "majeur_protege",
+         "creance_alimentaire", "solde_bancaire_insaisissable"}
     )  # fmt: skip
 
     def scenarios(self, graine: int, au: date) -> Sequence[Any]:

@@ -44,6 +44,7 @@ MOTIFS_MESURE = {
     "declaration_creance": r"declar",
     "injonction_de_payer": r"injonction",
     "petites_creances": r"petites creances",
+    "paiement_direct": r"paiement direct",
 }
 # Risks a creditor's demand runs into, and how a justification names them.
 MOTIFS_RISQUE = {
@@ -72,6 +73,10 @@ SITUATIONS_PIEGE = {
     "debiteur_decede": "deces",
     "treve_hivernale": "treve",
     "fonds_detenus_trop_longtemps": "fonds_creancier",
+    # Risks that change an ordinary message's right answer: the account seized held less than
+    # the SBI (the balance the bank declared), the pay of a maintenance debtor.
+    "solde_bancaire_insaisissable": "sbi",
+    "creance_alimentaire": "remunerations",
 }
 PRENOMS = ("Alain", "Sophie", "Michel", "Nathalie", "Karim", "Isabelle", "Jean", "Fatima")
 NOMS_VOISINS = ("PETIT", "MOREAU", "FONTAINE", "LAMBERT", "BONNET", "MERCIER")

@@ -234,11 +234,15 @@ def _secret(c: Cas) -> Message:
 def _sbi(c: Cas) -> Message:
     f = c.finances
     banque = c.scenario.examine.debiteurs[0].banque or "ma banque"
-    mise = mise_a_disposition_sbi([f.solde_compte], c.au)
+    # The balance the bank declared on the file's last seizure, when recorded (the trap
+    # solde_bancaire_insaisissable), else the one the seed gives the debtor.
+    declares = c.scenario.examine.soldes_bancaires
+    solde = declares[-1].solde if declares else f.solde_compte
+    mise = mise_a_disposition_sbi([solde], c.au)
     sbi = c.sbi
     texte = (
         f"Ma banque ({banque}) m'apprend que votre étude a saisi mon compte, qui avait "
-        f"{format_euros(f.solde_compte)}. Je n'ai plus rien pour vivre ce mois-ci ! Que "
+        f"{format_euros(solde)}. Je n'ai plus rien pour vivre ce mois-ci ! Que "
         "va-t-il me rester ?"
     )
     laisse = format_euros(mise.montant_laisse)
@@ -255,7 +259,7 @@ def _sbi(c: Cas) -> Message:
     )
     fausses = [
         Option(
-            f"La totalité de votre solde, {format_euros(f.solde_compte)}, est saisie : la banque "
+            f"La totalité de votre solde, {format_euros(solde)}, est saisie : la banque "
             "ne vous laisse rien.",
             False,
             f"Faux : la banque laisse le solde bancaire insaisissable ({laisse} ici) au débiteur "
@@ -271,7 +275,7 @@ def _sbi(c: Cas) -> Message:
             "CPCE R162-2",
         ),
         Option(
-            f"La banque vous laisse la moitié du solde, soit {format_euros(f.solde_compte / 2)}.",
+            f"La banque vous laisse la moitié du solde, soit {format_euros(solde / 2)}.",
             False,
             f"Aucune règle de moitié : la somme laissée est le SBI, égal au RSA d'une personne "
             f"seule ({format_euros(sbi.montant)}), dans la limite du solde, soit {laisse}.",
@@ -327,6 +331,9 @@ def _sbi(c: Cas) -> Message:
 def _remunerations(c: Cas) -> Message:
     from clerc.rules.saisie_remunerations import quotite_saisissable
 
+    titre = c.scenario.examine.titre
+    if titre is not None and titre.creance_alimentaire:
+        return _remunerations_pension(c)
     f = c.finances
     q = c.quotite
     debiteur = c.scenario.examine.debiteurs[0]
@@ -454,6 +461,123 @@ def _remunerations(c: Cas) -> Message:
     return Message(
         de, qualite, texte, _ordonner(c, juste, fausses), Rubrique(tuple(criteres), MOTS_MINIMUM),
         justification, frozenset({"confirme" if difficile else "intermediaire"}),
+    )  # fmt: skip
+
+
+def _remunerations_pension(c: Cas) -> Message:
+    """The pay of a maintenance debtor (C. trav. L3252-5, R3252-5; CPCE L213-4, R212-1-35):
+    the paiement direct of the current term and six months of arrears may take the whole pay
+    but the RSA, not only the barème's quotité."""
+    from clerc.rules.saisie_remunerations import quotite_saisissable
+
+    f = c.finances
+    debiteur = c.scenario.examine.debiteurs[0]
+    q = quotite_saisissable(f.remuneration, c.au, f.personnes_a_charge, creance_alimentaire=True)
+    bareme = q.quotite_bareme if q.quotite_bareme < q.quotite_saisissable else None
+    rng = random.Random(f"{c.graine}:{c.reference}:remunerations")
+    charge = f", avec {f.personnes_a_charge} personne(s) à charge" if f.personnes_a_charge else ""
+    if debiteur.employeur and rng.random() < 0.5:
+        de, qualite = debiteur.employeur, "employeur"
+        texte = (
+            f"Nous employons {debiteur.designation}, payé(e) {format_euros(f.remuneration)} net "
+            f"par mois{charge}. Votre étude nous notifie une demande de paiement direct de la "
+            "pension alimentaire qu'il (elle) doit : jusqu'à combien pouvons-nous retenir "
+            "chaque mois ?"
+        )
+    else:
+        de, qualite = debiteur.designation, "débiteur"
+        texte = (
+            f"Mon employeur a reçu une demande de paiement direct de la pension alimentaire. Je "
+            f"gagne {format_euros(f.remuneration)} net par mois{charge}. Jusqu'où peut-on me "
+            "prendre ? Il y a bien un barème ?"
+        )
+    tout = q.quotite_saisissable
+    rsa = format_euros(q.rsa_laisse)
+    articles = "C. trav. L3252-5, R3252-5 ; CPCE L213-4"
+    juste = Option(
+        f"Pour la pension du mois et l'arriéré des six derniers mois, le prélèvement peut "
+        f"porter sur toute la rémunération : au plus {format_euros(tout)} par mois, le RSA "
+        f"({rsa}) restant toujours au salarié ; le barème ne limite pas une pension alimentaire "
+        "(C. trav. L3252-5, R3252-5 ; CPCE L213-4).",
+        True,
+        f"Créance alimentaire : prélèvement sur toute la rémunération, imputé d'abord sur la "
+        f"fraction insaisissable, seul le RSA ({rsa}) restant au débiteur : "
+        f"{format_euros(f.remuneration)} - {rsa} = {format_euros(tout)} au plus.",
+        articles,
+    )
+    candidats: list[tuple[Decimal, str, str, str]] = []
+    if bareme is not None:
+        candidats.append(
+            (
+                bareme,
+                "selon le barème des saisies de rémunérations",
+                "Le barème ne vaut que pour les autres dettes : la pension du mois et l'arriéré "
+                f"des six derniers mois se prélèvent sur toute la rémunération au-delà du RSA, "
+                f"soit {format_euros(tout)} au plus.",
+                "C. trav. L3252-5 ; R3252-2",
+            )
+        )
+    candidats.append(
+        (
+            f.remuneration,
+            "soit la totalité du salaire",
+            f"Le RSA ({rsa}) est toujours laissé au salarié, même pour une pension alimentaire.",
+            "C. trav. L3252-5 al. 2, R3252-5",
+        )
+    )
+    tiers = (f.remuneration / 3).quantize(Decimal("0.01"))
+    candidats.append(
+        (
+            tiers,
+            "soit un tiers du salaire",
+            "Pas de règle du tiers : pour une pension alimentaire, toute la rémunération au-delà "
+            f"du RSA peut être prélevée, soit {format_euros(tout)} au plus.",
+            "C. trav. L3252-5",
+        )
+    )
+    fausses = [
+        Option(f"La retenue sera de {format_euros(valeur)} par mois, {comment}.", False,
+               explication, article)
+        for valeur, comment, explication, article in candidats
+        if valeur != tout
+    ]  # fmt: skip
+    criteres = (
+        _critere(
+            "plafond",
+            f"Donner le prélèvement maximal ({format_euros(tout)})",
+            DEUX,
+            "C. trav. L3252-5",
+            f"Toute la rémunération au-delà du RSA : {format_euros(tout)} par mois au plus.",
+            motif_montant(tout),
+        ),
+        _critere(
+            "pension",
+            "Dire que la pension alimentaire échappe au barème (paiement direct)",
+            UN,
+            "C. trav. L3252-5 ; CPCE L213-4",
+            "Le paiement direct d'une pension porte sur toute la rémunération, pour le terme "
+            "courant et les six derniers mois impayés.",
+            r"aliment|pension|paiement direct",
+        ),
+        _critere(
+            "rsa",
+            "Dire que le RSA reste toujours au salarié",
+            UN,
+            "C. trav. R3252-5",
+            f"Une somme égale au RSA d'une personne seule ({rsa}) est toujours laissée.",
+            r"\brsa\b|revenu de solidarite",
+        ),
+        _citer("C. trav. L3252-5"),
+    )
+    justification = (
+        f"La dette est une pension alimentaire : le paiement direct du terme courant et des six "
+        f"derniers mois impayés peut porter sur toute la rémunération, seul le RSA ({rsa}) "
+        f"restant au salarié (C. trav. L3252-5, R3252-5) ; sur {format_euros(f.remuneration)} "
+        f"net, {format_euros(tout)} par mois au plus, sans application du barème."
+    )
+    return Message(
+        de, qualite, texte, _ordonner(c, juste, fausses), Rubrique(criteres, MOTS_MINIMUM),
+        justification, frozenset({"confirme"}),
     )  # fmt: skip
 
 

@@ -31,10 +31,10 @@ from sqlalchemy.pool import StaticPool
 
 from clerc.office.db import Contexte, creer_moteur, transaction
 from clerc.office.generateur import generer
-from clerc.office.models import Base, Dossier, DossierDebiteur, Partie, Piege
+from clerc.office.models import Base, Dossier, Partie, Piege
 from clerc.office.models.dossier import NATURES_DOSSIER
 from clerc.office.models.partie import NATURES_LIEN, NATURES_PROTECTION
-from clerc.office.services.analyse import dossiers_examines
+from clerc.office.services.analyse import chargement_dossiers_examines, dossiers_examines
 from clerc.office.services.dossiers import creance_du_dossier
 from clerc.office.services.presentation import titre_en_dict
 from clerc.rules.analyse import DossierExamine, FicheAnalyse, analyser
@@ -206,18 +206,8 @@ def lire_scenarios(session: Session, au: date) -> tuple[Scenario, ...]:
             select(Dossier)
             .order_by(Dossier.reference)
             .options(
-                selectinload(Dossier.debiteurs)
-                .selectinload(DossierDebiteur.partie)
-                .options(
-                    selectinload(Partie.protections),
-                    selectinload(Partie.contacts),
-                    selectinload(Partie.adresses),
-                ),
+                *chargement_dossiers_examines(),
                 selectinload(Dossier.creancier).selectinload(Partie.adresses),
-                selectinload(Dossier.titres),
-                selectinload(Dossier.lignes),
-                selectinload(Dossier.paiements),
-                selectinload(Dossier.evenements),
             )
         )
     )

@@ -50,13 +50,23 @@ one office, code ``DEMO``, as it stands on ``au``, into an empty database (or, w
   injonction_non_signifiee_6_mois   injonction de payer not served in time (CPC 1411)
   fonds_detenus_trop_longtemps      funds held beyond the payout delay (C. com. R444-56)
   majeur_protege                    debtor under tutelle or curatelle (C. civ. 440, 467)
+  creance_alimentaire               judgment of the juge aux affaires familiales fixing a
+                                    monthly contribution to the children's upkeep, months
+                                    unpaid: paiement direct, whole pay above the RSA (CPCE
+                                    L213-1, L213-4; C. trav. L3252-5)
+  solde_bancaire_insaisissable      the debtor's known account, seized lately, held less than
+                                    the SBI: nothing was seized, a new seizure of it reaches
+                                    only the excess (CPCE L162-2, R162-2)
   ================================  ========================================================
 
-  The other files are built to avoid these situations (every judgment and order served in
-  time and younger than 10 years, expulsions planned outside the truce, no saisie-vente under
-  535 €, payouts within 18 days of receipt, no protected, deceased or insolvent debtor, no
-  territory 57/67/68; open enforcement files keep acting, an act or a payment at least every
-  16 months), so that a detector finds exactly the recorded traps. Trapped files stay open.
+  The kinds are planted in turn, in this order (the last two were added later, at the end of
+  the rotation, so that the files of a seed that had a trap before keep it). The other files
+  are built to avoid these situations (every judgment and order served in time and younger
+  than 10 years, expulsions planned outside the truce, no saisie-vente under 535 €, payouts
+  within 18 days of receipt, no protected, deceased or insolvent debtor, no territory
+  57/67/68, no maintenance title, no account balance recorded; open enforcement files keep
+  acting, an act or a payment at least every 16 months), so that a detector finds exactly
+  the recorded traps. Trapped files stay open.
 
 Procedures (issue 4): each file's history is built by walking its procedures with the engine
 (:mod:`clerc.rules.procedures`), in the version in force on their first step, every step dated
@@ -126,6 +136,7 @@ from clerc.office.erreurs import OperationRefusee
 from clerc.office.index_recherche import lignes_termes, termes_de_partie, termes_de_reference
 from clerc.office.models import Base, Etude
 from clerc.office.models.dossier import MOTIFS_CLOTURE, NATURES_DOSSIER, NATURES_LIGNE, TYPES_TITRE
+from clerc.office.services.analyse import NATURE_DECLARATION_BANQUE
 from clerc.office.services.paiements import lignes_echeances_fonds
 from clerc.office.services.procedures import lignes_echeance
 from clerc.office.validation import nom_recherche
@@ -134,7 +145,7 @@ from clerc.rules import fonds_tiers, tarif
 from clerc.rules.calendrier import est_jour_ouvrable
 from clerc.rules.dates import ajouter_mois
 from clerc.rules.delais import treve_hivernale
-from clerc.rules.erreurs import DonneeInvalide, ParametreManquant
+from clerc.rules.erreurs import DonneeInvalide, ErreurClerc, ParametreManquant
 from clerc.rules.interets import RegimeInterets
 from clerc.rules.monnaie import ZERO, arrondi_centime, format_euros
 from clerc.rules.parametres import parametres
@@ -150,6 +161,7 @@ from clerc.rules.procedures.formalites import (
 from clerc.rules.procedures.modele import SANCTIONS_FATALES, Procedure
 from clerc.rules.procedures.moteur import EtapeFaite, etat
 from clerc.rules.saisie_vente import saisie_vente_subsidiaire, seuil_subsidiarite
+from clerc.rules.sbi import solde_bancaire_insaisissable
 
 ETUDE_CODE = "DEMO"
 UTILISATEURS_DEMO: dict[str, str] = {
@@ -172,6 +184,10 @@ PIEGES: dict[str, str] = {
     "injonction_non_signifiee_6_mois": "Injonction de payer non signifiée à temps (CPC 1411)",
     "fonds_detenus_trop_longtemps": "Fonds détenus au-delà du délai (C. com. R444-56)",
     "majeur_protege": "Débiteur majeur protégé (C. civ. 440, 467)",
+    # Added after the others, at the end of the rotation: earlier trap files keep their trap.
+    "creance_alimentaire": "Créance alimentaire : paiement direct (CPCE L213-1)",
+    "solde_bancaire_insaisissable": "Compte du débiteur sous le solde bancaire insaisissable "
+    "(CPCE L162-2, R162-2)",
 }
 PART_PIEGES = 0.15
 TAILLE_LOT = 2000  # files per batch of bulk inserts
@@ -582,6 +598,7 @@ class _Titre:
     date_force_executoire: date | None = None
     date_saisine: date | None = None
     observations: str = ""
+    creance_alimentaire: bool = False
     id: int = 0
     remplace_par: _Titre | None = None
     executoire_le: date | None = None  # first day it may be enforced (may be after ``au``)
@@ -808,6 +825,13 @@ class _Generateur:
                 "jusqu_au": None,
             },
         )
+
+    def _contact_de(self, partie_id: int, type_: str) -> str | None:
+        """A contact of a party written in the current batch (its first of that type)."""
+        for ligne in self.tampon.lignes.get("contact", ()):
+            if ligne["partie_id"] == partie_id and ligne["type"] == type_:
+                return str(ligne["valeur"])
+        return None
 
     def _contact(self, partie_id: int, type_: str, valeur: str, consentement: date | None) -> None:
         self.tampon.ajouter(
@@ -1153,6 +1177,12 @@ class _Generateur:
             return (self.au - ouvert_le).days > 150
         if code in {"debiteur_decede", "jugement_non_signifie"}:
             return (self.au - ouvert_le).days > 90
+        if code == "solde_bancaire_insaisissable":  # the SBI must be known on ``au``
+            try:
+                solde_bancaire_insaisissable(self.au)
+            except ErreurClerc:
+                return False
+            return (self.au - ouvert_le).days > 150
         return True
 
     def _nature(self, ouvert_le: date) -> str:
@@ -2996,7 +3026,148 @@ class _Generateur:
                 )
             )  # fmt: skip
             return f
+        if code == "creance_alimentaire":
+            return self._dossier_creance_alimentaire(ouvert_le, reference)
+        if code == "solde_bancaire_insaisissable":
+            return self._dossier_solde_bancaire(ouvert_le, reference)
         raise AssertionError(code)  # pragma: no cover
+
+    def _dossier_creance_alimentaire(self, ouvert_le: date, reference: str) -> _Fichier:
+        """A parent owed the contribution to the children's upkeep and education fixed by a
+        judgment of the juge aux affaires familiales (C. civ. 371-2, 373-2-2), months unpaid
+        before the file came to the office, then enforced by ordinary measures only: the
+        paiement direct (CPCE L213-1) was never used."""
+        rng = self.rng
+        f = self._nouveau(
+            reference, "judiciaire", ouvert_le, personne=True, reutilisable=False,
+            piege="creance_alimentaire",
+        )  # fmt: skip
+        f.creancier = self._creancier("particulier", ouvert_le - timedelta(days=30))
+        debiteur = f.debiteurs[0]
+        employeur = self._contact_de(debiteur.id, "employeur")
+        if employeur is None:  # paid by an employer: the third party of the paiement direct
+            employeur = f"{rng.choice(self.societes)} {rng.choice(FORMES_SOCIETE)}"
+            employeur = f"{employeur}, {debiteur.commune}"
+            self._contact(debiteur.id, "employeur", employeur, None)
+        mensualite = self._cents(120, 450)
+        # Ten years from the service (CPCE L111-4) run well beyond ``au``: files open during
+        # the six years before it, judgments at most 900 days older than the file.
+        date_titre = ouvert_le - timedelta(days=rng.randint(300, 900))
+        signification = self._jour_utile(date_titre + timedelta(rng.randint(10, 40)), f.territoire)
+        titre = self._decision(
+            f, date_titre, signifie_le=signification, contradictoire=True,
+            saisine=date_titre - timedelta(days=rng.randint(60, 240)),
+        )  # fmt: skip
+        titre.juridiction = f"{titre.juridiction} (juge aux affaires familiales)"
+        titre.premier_ressort = True
+        titre.creance_alimentaire = True
+        titre.observations = (
+            f"Contribution à l'entretien et à l'éducation des enfants fixée à "
+            f"{format_euros(mensualite)} par mois, payable d'avance le 5 de chaque mois"
+        )
+        self._titre(f, titre, [])
+        self._evenement(
+            f, signification, "signification",
+            f"Jugement signifié le {signification.isoformat()} (par l'étude alors chargée)",
+        )  # fmt: skip
+        # The unpaid months: the last terms (the 5th) before the file was opened.
+        derniere = date(ouvert_le.year, ouvert_le.month, 5)
+        if derniere >= ouvert_le:
+            derniere = ajouter_mois(derniere, -1)
+        mois = rng.randint(3, 9)
+        premiere = ajouter_mois(derniere, 1 - mois)
+        arriere = mensualite * mois
+        # One principal line (the décompte takes one per file), dated at the last unpaid term:
+        # legal interest from then only, the safe side for the debtor (each term bears it from
+        # its own due date; simplified).
+        f.lignes.append(
+            {
+                "nature": "principal",
+                "libelle": f"Arriéré de contribution à l'entretien et à l'éducation des enfants : "
+                f"{mois} mensualités de {format_euros(mensualite)} impayées du "
+                f"{premiere.isoformat()} au {derniere.isoformat()}",
+                "date": derniere,
+                "montant": arriere,
+                "mode_interets": "legal",
+                "numero_tarif": None,
+                "titre": titre,
+            }
+        )
+        self._principal(f, arriere, derniere, titre)
+        f.regime = RegimeInterets(mode="legal", categorie=f.creancier.categorie_interets)
+        self._evenement(
+            f, ouvert_le, "information",
+            f"Le créancier signale {mois} mensualités impayées de {format_euros(mensualite)} "
+            f"(du {premiere.isoformat()} au {derniere.isoformat()})",
+        )  # fmt: skip
+        self._execution(f, max(titre.executoire_le or signification, ouvert_le))
+        f.pieges.append(
+            (
+                "creance_alimentaire",
+                f"Jugement du juge aux affaires familiales du {date_titre.isoformat()} fixant une "
+                f"contribution à l'entretien et à l'éducation des enfants de "
+                f"{format_euros(mensualite)} par mois ; {mois} mensualités impayées "
+                f"({format_euros(arriere)}) : créance alimentaire, à recouvrer par paiement "
+                f"direct entre les mains de l'employeur ({employeur}) pour les termes à échoir "
+                "et les six derniers mois (CPCE L213-1, L213-4), sur toute la rémunération "
+                "au-delà du RSA (C. trav. L3252-5).",
+                {"titre_id": titre, "mensualite": str(mensualite), "mois_impayes": mois,
+                 "premiere_echeance": premiere.isoformat(),
+                 "derniere_echeance": derniere.isoformat(), "arriere": str(arriere),
+                 "employeur": employeur},
+            )
+        )  # fmt: skip
+        return f
+
+    def _dossier_solde_bancaire(self, ouvert_le: date, reference: str) -> _Fichier:
+        """An ordinary judgment enforced for a while, then a saisie-attribution on the
+        debtor's only known account, whose balance the bank declares below the SBI: the bank
+        leaves it all to the debtor (CPCE L162-2, R162-2), nothing is seized."""
+        rng = self.rng
+        au = self.au
+        f = self._nouveau(
+            reference, "judiciaire", ouvert_le, genres=GENRES_PAR_TITRE["decision_justice"],
+            personne=True, reutilisable=False, piege="solde_bancaire_insaisissable",
+        )  # fmt: skip
+        debiteur = f.debiteurs[0]
+        banque = self._contact_de(debiteur.id, "banque")
+        if banque is None:
+            banque = rng.choice(tuple(BANQUES.values()))
+            self._contact(debiteur.id, "banque", banque, None)
+        saisie = self._jour_utile(
+            self._jour(
+                max(ouvert_le + timedelta(days=120), au - timedelta(days=150)),
+                au - timedelta(days=20),
+            ),
+            f.territoire,
+        )
+        f.fin = saisie - timedelta(days=1)
+        self._scenario_judiciaire(f, "decision_justice")
+        f.fin = au
+        sbi = solde_bancaire_insaisissable(saisie).montant
+        solde = self._cents(int(sbi * Decimal("0.05")), int(sbi * Decimal("0.95")))
+        self._premiere_mesure(f, saisie)
+        self._acte(f, "pv_saisie_attribution", saisie)
+        self._evenement(
+            f, saisie, NATURE_DECLARATION_BANQUE,
+            f"Déclaration du tiers saisi ({banque}) : compte créditeur de {format_euros(solde)} "
+            f"au jour de la saisie, laissé au débiteur au titre du solde bancaire insaisissable "
+            f"({format_euros(sbi)}) ; rien n'est saisi",
+            banque=banque, solde=str(solde), solde_bancaire_insaisissable=str(sbi),
+        )  # fmt: skip
+        f.pieges.append(
+            (
+                "solde_bancaire_insaisissable",
+                f"Saisie-attribution du {saisie.isoformat()} sur le seul compte connu du "
+                f"débiteur ({banque}) : solde de {format_euros(solde)}, sous le solde bancaire "
+                f"insaisissable de {format_euros(sbi)} que la banque laisse d'office (CPCE "
+                "L162-2, R162-2) ; rien n'a été saisi et une nouvelle saisie de ce compte "
+                "n'atteindrait que ce qui dépasse le SBI.",
+                {"banque": banque, "saisie_le": saisie.isoformat(), "solde": str(solde),
+                 "solde_bancaire_insaisissable": str(sbi), "debiteur_id": debiteur.id},
+            )
+        )  # fmt: skip
+        return f
 
     def _liquidation(self, f: _Fichier, debiteur: _Partie, jugement: date) -> None:
         rng = self.rng
@@ -3112,6 +3283,7 @@ class _Generateur:
                     "date_signification": titre.date_signification,
                     "date_force_executoire": titre.date_force_executoire,
                     "date_saisine": titre.date_saisine, "observations": titre.observations,
+                    "creance_alimentaire": titre.creance_alimentaire,
                     "remplace_par_id": titre.remplace_par.id if titre.remplace_par else None,
                     "cree_le": _horodatage(max(titre.date_titre, f.ouvert_le), 30),
                 },

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clerc.office.models.base import AppartientEtude, Base, maintenant
@@ -172,6 +172,10 @@ class Titre(AppartientEtude, Base):
     date_signification: Mapped[Jour | None]
     date_force_executoire: Mapped[Jour | None]  # certificate of non-appeal, exequatur...
     date_saisine: Mapped[Jour | None]  # filing of the first-instance case (CPC 514)
+    # The title fixes a maintenance claim (pension alimentaire, contribution to the children's
+    # upkeep and education): paiement direct (CPCE L213-1), the whole pay above the RSA for
+    # the current term and six months of arrears (C. trav. L3252-5), no R221-2 subsidiarity.
+    creance_alimentaire: Mapped[bool] = mapped_column(default=False, server_default=false())
     observations: Mapped[str] = mapped_column(Text, default="")
     remplace_par_id: Mapped[int | None] = mapped_column(ForeignKey("titre.id"))
     cree_le: Mapped[datetime] = mapped_column(default=maintenant)

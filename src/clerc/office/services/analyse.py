@@ -11,7 +11,9 @@ what a clerc sees of the file and passes it as plain values:
 - the acts done: timeline entries of acts (``cout_acte``, ``acte``, with their tariff code) and
   the steps recorded in the file's procedures (with their declared act);
 - the payments (not corrected), the expulsion dates set with the préfecture (timeline entries
-  ``expulsion_programmee``), the funds still held with their R444-56 deadline (ledger);
+  ``expulsion_programmee``), the funds still held with their R444-56 deadline (ledger), the
+  balances of the debtor's accounts declared by banks on seizures (timeline entries
+  ``declaration_tiers_saisi`` with ``solde`` and ``banque`` in their details);
 - the décompte at the date (``decompte_de``: the rules engine, not recomputed here) and the
   guards' situation (``services.procedures.situation``).
 
@@ -27,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -55,6 +58,7 @@ from clerc.rules.analyse import (
     PaiementRecu,
     ProcedureEnCours,
     ProtectionExaminee,
+    SoldeBancaireConnu,
     TitreExamine,
     analyser,
 )
@@ -65,6 +69,8 @@ from clerc.rules.procedures.chargement import DeclarationInvalide
 from clerc.rules.procedures.chargement import procedure as procedure_en_vigueur
 from clerc.rules.procedures.gardes import DECES
 
+# Timeline entry of a garnishee's declaration on a seizure of accounts (CPCE L162-1, L211-3).
+NATURE_DECLARATION_BANQUE = "declaration_tiers_saisi"
 DATE_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 LOT = 500  # files analysed per batch of queries
 
@@ -103,25 +109,31 @@ def analyser_dossiers(
 # --- reading --------------------------------------------------------------------------------
 
 
+def chargement_dossiers_examines() -> tuple[Any, ...]:
+    """The loader options of the files given to :func:`dossiers_examines` (a constant number
+    of queries per batch)."""
+    return (
+        selectinload(Dossier.debiteurs)
+        .selectinload(DossierDebiteur.partie)
+        .options(
+            selectinload(Partie.protections),
+            selectinload(Partie.contacts),
+            selectinload(Partie.adresses),
+        ),
+        selectinload(Dossier.titres),
+        selectinload(Dossier.lignes),
+        selectinload(Dossier.paiements),
+        selectinload(Dossier.evenements),
+    )
+
+
 def _analyser(session: Session, au: date, references: list[str]) -> list[FicheAnalyse]:
     dossiers = list(
         session.scalars(
             select(Dossier)
             .where(Dossier.reference.in_(references))
             .order_by(Dossier.reference)
-            .options(
-                selectinload(Dossier.debiteurs)
-                .selectinload(DossierDebiteur.partie)
-                .options(
-                    selectinload(Partie.protections),
-                    selectinload(Partie.contacts),
-                    selectinload(Partie.adresses),
-                ),
-                selectinload(Dossier.titres),
-                selectinload(Dossier.lignes),
-                selectinload(Dossier.paiements),
-                selectinload(Dossier.evenements),
-            )
+            .options(*chargement_dossiers_examines())
         )
     )
     return [analyser(examine, au) for examine in dossiers_examines(session, au, dossiers)]
@@ -284,6 +296,7 @@ def examiner_dossier(
 ) -> DossierExamine:
     actes: list[ActeFait] = []
     expulsions: list[ExpulsionProgrammee] = []
+    soldes: list[SoldeBancaireConnu] = []
     dep_deja = False
     for evenement in sorted(dossier.evenements, key=lambda e: (e.date, e.id)):
         if evenement.date > au:
@@ -300,6 +313,15 @@ def examiner_dossier(
             prevue = _jour_iso(details.get("date_prevue")) or _jour_iso(evenement.libelle)
             if prevue is not None:
                 expulsions.append(ExpulsionProgrammee(evenement.date, prevue))
+        elif evenement.nature == NATURE_DECLARATION_BANQUE and "solde" in details:
+            with contextlib.suppress(InvalidOperation):
+                soldes.append(
+                    SoldeBancaireConnu(
+                        evenement.date,
+                        Decimal(str(details["solde"])),
+                        str(details.get("banque") or ""),
+                    )
+                )
     vus = {(a.code, a.date) for a in actes}
     actes.extend(a for a in etapes if (a.code, a.date) not in vus and a.date <= au)
     actes.sort(key=lambda a: a.date)
@@ -354,6 +376,7 @@ def examiner_dossier(
             premier_ressort=titre.premier_ressort,
             juridiction=titre.juridiction,
             numero=titre.numero,
+            creance_alimentaire=titre.creance_alimentaire,
         ),
         principal=principal if principaux else None,
         date_creance=min(ligne.date for ligne in principaux) if principaux else None,
@@ -366,6 +389,7 @@ def examiner_dossier(
         decompte=decompte,
         decompte_erreur=erreur,
         titre_signifie_aux_heritiers_le=guards.titre_signifie_aux_heritiers_le,
+        soldes_bancaires=tuple(soldes),
     )
 
 

@@ -80,6 +80,7 @@ class TitreDonnees:
     date_force_executoire: Jour | None = None
     date_saisine: Jour | None = None
     lignes: tuple[LigneDonnees, ...] = ()
+    creance_alimentaire: bool = False  # pension alimentaire (CPCE L213-1)
 
 
 @dataclass(frozen=True)

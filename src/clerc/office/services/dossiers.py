@@ -249,6 +249,7 @@ def titre_depuis_donnees(
         date_signification=donnees.date_signification,
         date_force_executoire=donnees.date_force_executoire,
         date_saisine=donnees.date_saisine,
+        creance_alimentaire=donnees.creance_alimentaire,
     )
     lignes = [ligne_creance(ligne, donnees.date_titre, creancier) for ligne in donnees.lignes]
     if not any(ligne.nature == "principal" for ligne in lignes) and donnees.lignes:

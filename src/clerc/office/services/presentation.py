@@ -63,6 +63,8 @@ def titre_en_dict(titre: Titre) -> dict[str, Any]:
         "date_signification": _jour(titre.date_signification),
         "date_force_executoire": _jour(titre.date_force_executoire),
         "date_saisine": _jour(titre.date_saisine),
+        "creance_alimentaire": titre.creance_alimentaire,
+        "observations": titre.observations,
     }
 
 

@@ -79,6 +79,7 @@ def situation(
         else bool(titre is not None and titre.formule_executoire),
         titre_signifie_le=titre.date_signification if titre else None,
         principal=principal if principal else None,
+        creance_alimentaire=bool(titre is not None and titre.creance_alimentaire),
         risques=frozenset(risques),
         titre_signifie_aux_heritiers_le=signification_aux_heritiers(procedures or (), jour),
         **_eloignement(dossier),

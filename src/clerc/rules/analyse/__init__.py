@@ -68,7 +68,16 @@ Our readings (the safe side for the office, design §4):
   R221-3 mentions);
 - when the filing date of a first-instance case is unknown, a provisional execution "de droit"
   is not assumed: the appeal month is waited for;
-- the delay of CPC 1411 is counted without the CPC 642 extension (the earlier end).
+- the delay of CPC 1411 is counted without the CPC 642 extension (the earlier end);
+- a maintenance title (``TitreExamine.creance_alimentaire``) is ``creance_alimentaire``
+  (attention): paiement direct (CPCE L213-1 to L213-4) ranked first among the measures, the
+  whole pay above the RSA for the current term and six months of arrears (C. trav. L3252-5,
+  R3252-5); older arrears by the ordinary seizures;
+- a balance of the debtor's account declared by the bank within the last six months
+  (``soldes_bancaires``) is taken as unchanged: a new saisie-attribution reaches only what
+  exceeds the SBI at the date (CPCE L162-2, R162-2; ``Mesure.rendement_estime``); when that
+  cannot pay the claim, ``solde_bancaire_insaisissable`` (attention), and when it is nothing,
+  the seizure of that account comes after the other measures.
 
 Simplified (written down, not modelled): the distance extensions of CPC 643/644 (said in a
 note), the effect of an appeal actually lodged, oppositions the office does not know of, the
@@ -111,6 +120,7 @@ from clerc.rules.analyse.modele import (
     PaiementRecu,
     ProcedureEnCours,
     ProtectionExaminee,
+    SoldeBancaireConnu,
     TitreExamine,
 )
 from clerc.rules.analyse.prescription import (
@@ -209,6 +219,7 @@ __all__ = [
     "PaiementRecu",
     "ProcedureEnCours",
     "ProtectionExaminee",
+    "SoldeBancaireConnu",
     "TitreExamine",
     "alertes",
     "analyser",

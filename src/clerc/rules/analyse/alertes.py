@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from clerc.rules.analyse.modele import (
     ACTES_INTERRUPTIFS,
@@ -26,13 +28,19 @@ from clerc.rules.analyse.modele import (
     DossierExamine,
     ExamenPrescription,
     ExamenTitre,
+    SoldeBancaireConnu,
 )
 from clerc.rules.dates import ajouter_mois
 from clerc.rules.delais import treve_hivernale
 from clerc.rules.erreurs import ErreurClerc
-from clerc.rules.monnaie import format_euros
+from clerc.rules.monnaie import ZERO, format_euros
 from clerc.rules.procedures.gardes import execution_contre_heritiers_le
 from clerc.rules.saisie_vente import saisie_vente_subsidiaire, seuil_subsidiarite
+from clerc.rules.sbi import mise_a_disposition_sbi, solde_bancaire_insaisissable
+
+# A balance declared by a bank tells something of the account for this long (our reading:
+# an older balance says nothing of what a new seizure would find).
+MOIS_SOLDE_SIGNIFICATIF = 6
 
 # --- 3. alerts ------------------------------------------------------------------------------
 
@@ -58,6 +66,13 @@ def alertes(
     if alerte_535 is not None:
         ajouter(alerte_535)
     resultat.extend(_alertes_fonds(d, au))
+    if d.en_cours and (d.decompte is None or d.decompte.total > 0):
+        alimentaire = _alerte_creance_alimentaire(d, au)
+        if alimentaire is not None:
+            ajouter(alimentaire)
+        sbi = _alerte_solde_bancaire(d, au)
+        if sbi is not None:
+            ajouter(sbi)
     if d.en_cours and d.decompte is not None and d.decompte.total <= 0:
         ajouter(
             Alerte(
@@ -422,7 +437,8 @@ def _alerte_saisie_vente(d: DossierExamine) -> Alerte | None:
     if not faits:
         return None
     jour = faits[-1].date
-    if not saisie_vente_subsidiaire(d.principal, jour):
+    alimentaire = d.titre is not None and d.titre.creance_alimentaire
+    if not saisie_vente_subsidiaire(d.principal, jour, alimentaire=alimentaire):
         return None
     seuil = format_euros(seuil_subsidiarite(jour))
     if pv:
@@ -515,3 +531,98 @@ def _alertes_procedures(d: DossierExamine, au: date) -> list[Alerte]:
             )
         )
     return resultat
+
+
+# --- maintenance claims and the SBI -----------------------------------------------------------
+
+
+def rsa_laisse(au: date) -> Decimal | None:
+    """The RSA for one person on ``au`` (C. trav. R3252-5, CPCE L162-2); None when the figure
+    is not known for that date (the message then says so without an amount)."""
+    try:
+        return solde_bancaire_insaisissable(au).montant
+    except ErreurClerc:
+        return None
+
+
+def _alerte_creance_alimentaire(d: DossierExamine, au: date) -> Alerte | None:
+    """CPCE L213-1 to L213-4, C. trav. L3252-5: what a maintenance title opens."""
+    if d.titre is None or not d.titre.creance_alimentaire:
+        return None
+    rsa = rsa_laisse(au)
+    laisse = f" ({format_euros(rsa)} au {au.isoformat()})" if rsa is not None else ""
+    return Alerte(
+        "creance_alimentaire",
+        "attention",
+        "Créance alimentaire (le titre fixe une pension ou une contribution à l'entretien et à "
+        "l'éducation des enfants) : le paiement direct est ouvert dès qu'un terme est resté "
+        "impayé (CPCE L213-1) ; l'employeur ou la banque du débiteur paie alors directement le "
+        "créancier, par préférence à tous autres créanciers (L213-2), les termes à échoir et "
+        "les termes échus des six derniers mois, ceux-ci par fractions sur douze mois (L213-4). "
+        "Ce prélèvement peut porter sur toute la rémunération, seul le montant forfaitaire du "
+        f"RSA{laisse} restant au débiteur (C. trav. L3252-5, R3252-5) ; l'arriéré plus ancien "
+        "se recouvre par les saisies ordinaires ; la saisie-vente n'est pas subsidiaire pour "
+        "une créance alimentaire (CPCE L221-2).",
+        "CPCE L213-1, L213-2, L213-4 ; C. trav. L3252-5, R3252-5",
+    )
+
+
+@dataclass(frozen=True)
+class SoldeApresSbi:
+    """The last balance the bank declared and what a new seizure of it would reach at ``au``."""
+
+    connu: SoldeBancaireConnu
+    sbi: Decimal
+    saisissable: Decimal
+
+
+def solde_apres_sbi(d: DossierExamine, au: date) -> SoldeApresSbi | None:
+    """CPCE L162-2, R162-2: on a natural person's account the bank leaves, without request,
+    the RSA for one person within the credit balance; a new seizure of the account whose
+    balance the bank declared in the last six months would reach only the excess (our reading:
+    the balance is taken as unchanged). None: no recent balance, a company, or the SBI figure
+    unknown on ``au``."""
+    if not d.debiteurs or not d.debiteurs[0].personne_physique:
+        return None
+    recents = [
+        s
+        for s in d.soldes_bancaires
+        if s.date <= au and s.date > ajouter_mois(au, -MOIS_SOLDE_SIGNIFICATIF)
+    ]
+    if not recents:
+        return None
+    connu = max(recents, key=lambda s: s.date)
+    try:
+        mise = mise_a_disposition_sbi([connu.solde], au)
+    except ErreurClerc:
+        return None
+    return SoldeApresSbi(connu, mise.solde_bancaire_insaisissable, mise.montant_saisissable)
+
+
+def _alerte_solde_bancaire(d: DossierExamine, au: date) -> Alerte | None:
+    etat = solde_apres_sbi(d, au)
+    if etat is None:
+        return None
+    du = d.decompte.total if d.decompte is not None else d.principal
+    if du is not None and etat.saisissable >= du:
+        return None  # the account covers the claim despite the SBI
+    connu = etat.connu
+    banque = f" ({connu.banque})" if connu.banque else ""
+    atteint = (
+        "n'atteindrait rien"
+        if etat.saisissable == ZERO
+        else f"n'atteindrait que {format_euros(etat.saisissable)}"
+    )
+    reste = f", pour {format_euros(du)} dus" if du is not None else ""
+    return Alerte(
+        "solde_bancaire_insaisissable",
+        "attention",
+        f"Dernier solde déclaré du compte du débiteur{banque} : {format_euros(connu.solde)} le "
+        f"{connu.date.isoformat()}. Sur le compte d'une personne physique, la banque laisse "
+        "d'office, dans la limite du solde, le solde bancaire insaisissable égal au RSA d'une "
+        f"personne seule, {format_euros(etat.sbi)} au {au.isoformat()} (CPCE L162-2, R162-2) : "
+        f"une nouvelle saisie-attribution sur ce compte {atteint} si le solde est inchangé"
+        f"{reste}. Préférer une autre mesure (rémunérations, autres comptes par FICOBA, CPCE "
+        "L152-1) ou attendre des mouvements créditeurs.",
+        "CPCE L162-2, R162-2",
+    )

@@ -10,6 +10,8 @@ from decimal import Decimal
 from clerc.rules import tarif
 from clerc.rules.analyse.alertes import (
     _liste,
+    rsa_laisse,
+    solde_apres_sbi,
 )
 from clerc.rules.analyse.modele import (
     ACTES_EXPULSION,
@@ -19,6 +21,7 @@ from clerc.rules.analyse.modele import (
     INJONCTION_DE_PAYER,
     MAJEURS_PROTEGES,
     NATURES_TITRE,
+    PAIEMENT_DIRECT,
     PETITES_CREANCES,
     PROCEDURES_COLLECTIVES,
     RECOUVREMENT_AMIABLE,
@@ -42,7 +45,7 @@ from clerc.rules.analyse.titre import (
 )
 from clerc.rules.dates import ajouter_mois
 from clerc.rules.erreurs import ErreurClerc
-from clerc.rules.monnaie import ZERO
+from clerc.rules.monnaie import ZERO, format_euros
 from clerc.rules.procedures.gardes import GARDES, GARDES_EXECUTION, Situation
 
 # --- 4. measures ----------------------------------------------------------------------------
@@ -78,6 +81,7 @@ class _Candidate:
     tarifee: bool = True  # False: no tariffed act (cost not estimated)
     situation: Situation | None = None  # overrides the file's (saisie-vente: dwelling)
     repetitions: int = 1  # service to several heirs
+    rendement: Decimal | None = None  # expected yield, when the office knows it
 
 
 def situation_du_dossier(d: DossierExamine) -> Situation:
@@ -102,6 +106,7 @@ def situation_du_dossier(d: DossierExamine) -> Situation:
         else None,
         titre_signifie_le=titre.date_signification if titre else None,
         principal=d.principal,
+        creance_alimentaire=bool(titre is not None and titre.creance_alimentaire),
         risques=frozenset(risques),
         titre_signifie_aux_heritiers_le=d.titre_signifie_aux_heritiers_le,
     )
@@ -340,6 +345,9 @@ def _candidates(
     # Measures of forced execution on a title.
     banque = debiteur.banque if debiteur is not None else None
     employeur = debiteur.employeur if debiteur is not None else None
+    alimentaire = titre.creance_alimentaire
+    if alimentaire and personne:
+        candidates.append(_paiement_direct(au, employeur, banque))
     derniere_attribution = _derniere(
         d, "pv_saisie_attribution", "pv_saisie_attribution_compte_clos"
     )
@@ -357,11 +365,31 @@ def _candidates(
     pourquoi += f" ; banque connue : {banque}." if banque else " ; banque à identifier."
     if compte_clos is not None:
         pourquoi += f" Dernière tentative le {compte_clos.date.isoformat()} : compte clos."
+    priorite = 10 if banque else 12
+    precautions_compte: tuple[str, ...] = ()
+    etat_compte = solde_apres_sbi(d, au) if personne else None
+    if etat_compte is not None:
+        connu = etat_compte.connu
+        precautions_compte = (
+            f"Solde déclaré le {connu.date.isoformat()} : {format_euros(connu.solde)} ; la "
+            f"banque en laisse {format_euros(min(connu.solde, etat_compte.sbi))} au débiteur "
+            f"(solde bancaire insaisissable de {format_euros(etat_compte.sbi)}, CPCE L162-2, "
+            f"R162-2) : rendement attendu {format_euros(etat_compte.saisissable)} si le solde "
+            "est inchangé.",
+        )
+        if etat_compte.saisissable == ZERO:
+            # A clerc's practice: nothing to expect from that account as things stand, the
+            # other measures come first (after the saisie-vente, before amicable recovery).
+            priorite = 32
+            pourquoi += (
+                " Le dernier solde déclaré ne dépasse pas le solde bancaire insaisissable : "
+                "rien à attendre de ce compte en l'état."
+            )
     candidates.append(
         _Candidate(
             SAISIE_ATTRIBUTION_COMPTE,
             "Saisie-attribution sur comptes bancaires",
-            10 if banque else 12,
+            priorite,
             ("pv_saisie_attribution", "denonciation_saisie_attribution"),
             GARDES_EXECUTION,
             pourquoi,
@@ -371,7 +399,9 @@ def _candidates(
                 if banque
                 else ("Identifier les comptes par le fichier FICOBA (CPCE L152-1, L152-2).",)
             )
+            + precautions_compte
             + ("Dénoncer la saisie au débiteur dans les huit jours (CPCE R211-3).",),
+            rendement=etat_compte.saisissable if etat_compte is not None else None,
         )
     )
     if personne:
@@ -400,6 +430,19 @@ def _candidates(
             )
         )
         pourquoi += f" ; employeur connu : {employeur}." if employeur else " ; employeur inconnu."
+        precautions_salaire: tuple[str, ...] = (
+            "Laisser au débiteur le montant forfaitaire du RSA (C. trav. R3252-5).",
+        )
+        if alimentaire:
+            rsa = rsa_laisse(au)
+            montant_rsa = f" ({format_euros(rsa)})" if rsa is not None else ""
+            precautions_salaire = (
+                "Créance alimentaire : pour le terme courant et les six derniers mois impayés, "
+                "le prélèvement peut porter sur toute la rémunération, seul le montant "
+                f"forfaitaire du RSA{montant_rsa} restant au débiteur (C. trav. L3252-5, "
+                "R3252-5), imputé d'abord sur la fraction insaisissable (CPCE R212-1-35) ; "
+                "l'arriéré plus ancien suit le barème (C. trav. R3252-2).",
+            )
         candidates.append(
             _Candidate(
                 SAISIE_REMUNERATIONS,
@@ -417,9 +460,7 @@ def _candidates(
                     "Employeur du débiteur à identifier (renseignements des administrations, "
                     "CPCE L152-1).",
                 ),
-                precautions=(
-                    "Laisser au débiteur le montant forfaitaire du RSA (C. trav. R3252-5).",
-                ),
+                precautions=precautions_salaire,
             )
         )
     commandement = _derniere(d, "commandement_saisie_vente")
@@ -511,6 +552,46 @@ def _candidates(
     return candidates
 
 
+def _paiement_direct(au: date, employeur: str | None, banque: str | None) -> _Candidate:
+    """CPCE L213-1 to L213-6, R213-1 to R213-10 (declaration ``paiement_direct``): ranked
+    first for a maintenance claim, the creditor being paid before all others (L213-2)."""
+    tiers = []
+    if employeur:
+        tiers.append(f"employeur : {employeur}")
+    if banque:
+        tiers.append(f"banque : {banque}")
+    rsa = rsa_laisse(au)
+    montant_rsa = f" ({format_euros(rsa)} au {au.isoformat()})" if rsa is not None else ""
+    return _Candidate(
+        PAIEMENT_DIRECT,
+        "Paiement direct de la pension alimentaire",
+        6,
+        (),
+        ("titre_executoire", "titre_signifie", "pas_de_procedure_collective", "heritiers"),
+        "Créance alimentaire : dès qu'un terme est impayé, le tiers débiteur du débiteur "
+        f"({', '.join(tiers) if tiers else 'employeur ou banque à identifier'}) paie "
+        "directement le créancier, par préférence à tous autres créanciers, les termes à échoir "
+        "et l'arriéré des six derniers mois, réglé sur douze mois (CPCE L213-1, L213-2, L213-4) "
+        "; sur un salaire, le prélèvement peut porter sur toute la rémunération au-delà du "
+        f"montant forfaitaire du RSA{montant_rsa} (C. trav. L3252-5, R3252-5). Demande notifiée "
+        "au tiers par lettre recommandée dans les huit jours (CPCE R213-1).",
+        "CPCE L213-1, L213-2, L213-4, R213-1 ; C. trav. L3252-5",
+        manquantes=()
+        if tiers
+        else ("Tiers débiteur (employeur, banque) à identifier (renseignements, CPCE L152-1).",),
+        precautions=(
+            "Aviser le débiteur par lettre recommandée en même temps que le tiers, à peine de "
+            "nullité de la demande (CPCE R213-1).",
+            "L'arriéré de plus de six mois se recouvre par les saisies ordinaires (CPCE L213-4).",
+        ),
+        tarifee=False,
+        notes_cout=(
+            "Frais à la charge du débiteur, aucune avance demandée au créancier (CPCE R213-7) ; "
+            "émolument non chiffré ici.",
+        ),
+    )
+
+
 def mesures(
     d: DossierExamine,
     au: date,
@@ -563,6 +644,7 @@ def mesures(
             articles=candidate.articles,
             precautions=precautions,
             avertissements=candidate.notes_cout + avertissements,
+            rendement_estime=candidate.rendement,
         )
         brutes.append((not mesure.possible, candidate.priorite, mesure))
     brutes.sort(key=lambda x: (x[0], x[1]))

@@ -45,7 +45,10 @@ SIGNIFICATION_TITRE = "signification_titre"
 INJONCTION_DE_PAYER = "injonction_de_payer"
 PETITES_CREANCES = "petites_creances"
 DECLARATION_CREANCE = "declaration_creance"
-MESURES_FORCEES = (SAISIE_ATTRIBUTION_COMPTE, SAISIE_REMUNERATIONS, SAISIE_VENTE, EXPULSION)
+PAIEMENT_DIRECT = "paiement_direct"  # of a maintenance claim (CPCE L213-1 ff.)
+MESURES_FORCEES = (
+    SAISIE_ATTRIBUTION_COMPTE, SAISIE_REMUNERATIONS, SAISIE_VENTE, EXPULSION, PAIEMENT_DIRECT
+)  # fmt: skip
 MESURES_SUR_LES_BIENS = (SAISIE_ATTRIBUTION_COMPTE, SAISIE_REMUNERATIONS, SAISIE_VENTE)
 
 # Acts of forced execution or conservatory measures that interrupt the prescription (C. civ.
@@ -230,6 +233,9 @@ class TitreExamine:
     premier_ressort: bool | None = None
     juridiction: str | None = None
     numero: str | None = None
+    # The title fixes a maintenance claim (pension alimentaire, contribution to the children's
+    # upkeep and education): paiement direct (CPCE L213-1), C. trav. L3252-5.
+    creance_alimentaire: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,6 +303,17 @@ class PaiementRecu:
 
 
 @dataclass(frozen=True)
+class SoldeBancaireConnu:
+    """The credit balance of a debtor's account declared by the bank on a seizure (the
+    garnishee declares its obligations, CPCE L211-3; a bank, the balance on the day of the
+    seizure, CPCE L162-1), as the office recorded it."""
+
+    date: Jour
+    solde: Decimal
+    banque: str = ""
+
+
+@dataclass(frozen=True)
 class ExpulsionProgrammee:
     programmee_le: date  # day the date was set with the préfecture
     date_prevue: date
@@ -328,6 +345,8 @@ class DossierExamine:
     titre_signifie_aux_heritiers_le: date | None = None
     # Running (clerc procedure demarrer) or lapsed and not dealt with yet.
     procedures: tuple[ProcedureEnCours, ...] = ()
+    # Balances of the debtor's accounts declared by banks on earlier seizures, oldest first.
+    soldes_bancaires: tuple[SoldeBancaireConnu, ...] = ()
 
     @property
     def en_cours(self) -> bool:
@@ -502,6 +521,9 @@ class Mesure:
     articles: str
     precautions: tuple[str, ...] = ()
     avertissements: tuple[str, ...] = ()
+    # What the measure may be expected to reach, when the office knows it (a bank balance
+    # above the SBI); None: not estimated.
+    rendement_estime: Decimal | None = None
 
     @property
     def possible(self) -> bool:
@@ -514,6 +536,7 @@ class Mesure:
             "rang": self.rang,
             "possible": self.possible,
             "cout_estime": _montant(self.cout_estime),
+            "rendement_estime": _montant(self.rendement_estime),
             "actes": [a.en_dict() for a in self.actes],
             "conditions_remplies": list(self.conditions_remplies),
             "conditions_manquantes": list(self.conditions_manquantes),
