@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
@@ -234,18 +235,48 @@ def _ecritures_des_dossiers(
     return par_dossier
 
 
+class EcritureResumee(NamedTuple):
+    """What the R444-56 computation reads of an entry (plain values, read without the ORM)."""
+
+    id: int
+    date: date
+    nature: str
+    mode: str
+    acompte: bool
+    corrige_id: int | None
+    montant: Decimal
+
+
+class _EcritureLue(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def date(self) -> date: ...
+    @property
+    def nature(self) -> str: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def acompte(self) -> bool: ...
+    @property
+    def corrige_id(self) -> int | None: ...
+    @property
+    def montant(self) -> Decimal: ...
+
+
 def fonds_detenus_des_ecritures(
-    ecritures: Sequence[Ecriture], au: date
+    ecritures: Sequence[_EcritureLue], au: date
 ) -> tuple[fonds_tiers.FondsDetenus, ...]:
-    """Receipts still held at ``au``, from every entry of one file (lines loaded, by id).
+    """Receipts still held at ``au``, from every entry of one file (in id order): ORM entries
+    with their lines, or :class:`EcritureResumee`.
 
     Pure: no query. A receipt or outflow whose correction is dated on or before ``au`` never
     counts; one corrected after ``au`` still does at ``au``."""
-    corrigees: dict[int, Ecriture] = {e.corrige_id: e for e in ecritures if e.corrige_id}
+    corrigees: dict[int, _EcritureLue] = {e.corrige_id: e for e in ecritures if e.corrige_id}
     encaissements: list[fonds_tiers.Encaissement] = []
     sorties: list[fonds_tiers.Sortie] = []
     for ecriture in ecritures:
-        montant = sum((ligne.debit for ligne in ecriture.lignes), ZERO)
+        montant = ecriture.montant
         correction = corrigees.get(ecriture.id)
         if ecriture.nature == "encaissement":
             if correction is not None and correction.date <= au:
@@ -308,9 +339,43 @@ def fonds_detenus_par_dossier(
     ids = list(dossier_ids)
     for debut in range(0, len(ids), LOT_DOSSIERS):
         lot = ids[debut : debut + LOT_DOSSIERS]
-        par_dossier = _ecritures_des_dossiers(session, lot)
+        par_dossier = _ecritures_resumees(session, lot)
         for dossier_id in lot:
             yield dossier_id, fonds_detenus_des_ecritures(par_dossier[dossier_id], au)
+
+
+def _ecritures_resumees(
+    session: Session, dossier_ids: Sequence[int]
+) -> dict[int, list[EcritureResumee]]:
+    """The entries of the files as plain rows with their amount (the sum of their debits,
+    added here in Decimal: SQLite would sum Numeric columns as floats): one query, no ORM
+    objects (at 1 000 000 files, building 200 000 entries with their 400 000 lines as ORM
+    objects took 22 s of the 26 s the office's funds list took)."""
+    par_dossier: dict[int, list[EcritureResumee]] = {d: [] for d in dossier_ids}
+    courante: list[Any] | None = None
+    for dossier_id, id_, jour, nature, mode, acompte, corrige_id, debit in session.execute(
+        select(
+            Ecriture.dossier_id,
+            Ecriture.id,
+            Ecriture.date,
+            Ecriture.nature,
+            Ecriture.mode,
+            Ecriture.acompte,
+            Ecriture.corrige_id,
+            LigneEcriture.debit,
+        )
+        .join(LigneEcriture, LigneEcriture.ecriture_id == Ecriture.id)
+        .where(Ecriture.dossier_id.in_(dossier_ids))
+        .order_by(Ecriture.dossier_id, Ecriture.id, LigneEcriture.id)
+    ):
+        if courante is None or courante[1] != id_:
+            if courante is not None:
+                par_dossier[courante[0]].append(EcritureResumee(*courante[1:]))
+            courante = [dossier_id, id_, jour, nature, mode, acompte, corrige_id, ZERO]
+        courante[7] += debit
+    if courante is not None:
+        par_dossier[courante[0]].append(EcritureResumee(*courante[1:]))
+    return par_dossier
 
 
 @dataclass(frozen=True)

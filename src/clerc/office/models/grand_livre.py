@@ -57,6 +57,11 @@ class Ecriture(AppartientEtude, Base):
         back_populates="ecriture", order_by="LigneEcriture.id", cascade="all, delete-orphan"
     )
 
+    @property
+    def montant(self) -> Decimal:
+        """The entry's amount: the sum of its debits (its lines balance)."""
+        return sum((ligne.debit for ligne in self.lignes), Decimal("0.00"))
+
 
 class LigneEcriture(AppartientEtude, Base):
     __tablename__ = "ligne_ecriture"
