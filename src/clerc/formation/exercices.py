@@ -36,6 +36,8 @@ TYPES_PAR_BLOC: dict[int, dict[str, TypeExercice]] = {
     if types  # a bloc without any type yet answers 'pas encore disponibles'
 }
 ESSAIS_GRAINE = 20  # without --graine: seeds tried until one suits the type and the level
+# Files a beginner meets first (stand-alone acts, amicable recovery, small claims procedure).
+NATURES_PREMIERS_DOSSIERS = frozenset({"signification", "amiable", "petites_creances"})
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,20 @@ def _choisir(type_: TypeExercice, niveau: str, graine: int, au: date) -> Any:
     rng = random.Random(f"{graine}:{type_.code}:{niveau}")
     pieges = [s for s in candidats if s.piege in type_.pieges_pertinents]
     sans = [s for s in candidats if s.piege not in type_.pieges_pertinents]
+    if niveau == "debutant":
+        # The job's progression (../shared/domaine/formation.md): trainees start with
+        # stand-alone acts and amicable files, enforcement files come later. A beginner's file
+        # without trap is one of those when the office has one that suits the type.
+        premiers = [s for s in sans if _nature(s) in NATURES_PREMIERS_DOSSIERS]
+        sans = premiers or sans
     if pieges and sans:
-        candidats = pieges if rng.random() < 0.5 else sans
-    return rng.choice(candidats)
+        return rng.choice(pieges if rng.random() < 0.5 else sans)
+    return rng.choice(pieges + sans)
+
+
+def _nature(scenario: Any) -> str | None:
+    vue = getattr(scenario, "vue", None)
+    return vue.get("nature") if isinstance(vue, dict) else None
 
 
 def _exercice(identifiant: IdentifiantExercice) -> Exercice:
