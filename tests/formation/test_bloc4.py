@@ -213,8 +213,8 @@ def test_un_agenda_classe_a_l_envers_est_corrige_avec_la_sanction() -> None:
     assert notation.score < 50
     premier = next(c for c in notation.corrections if c["point"] == "première échéance")
     assert premier["attendu"] == ids[0]
-    # The sanction's code (caducite, peremption: CPCE R221-5 for a commandement de saisie-vente).
-    assert re.search(r"caducit|p[ée]remption", premier["explication"])
+    # The sanction in French (caducité, péremption: CPCE R221-5 for a saisie-vente commandement).
+    assert re.search(r"sanction : (caducité|péremption)", premier["explication"])
     assert any("fatale" in c["explication"] or "en retard" in c["explication"]
                for c in notation.corrections)  # fmt: skip
 

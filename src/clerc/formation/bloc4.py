@@ -45,7 +45,7 @@ from clerc.office.services.agenda import CATEGORIES, ElementAgenda
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.rules.monnaie import format_date_longue
 from clerc.rules.parametres import parametres
-from clerc.rules.procedures.modele import SANCTIONS_FATALES
+from clerc.rules.procedures.modele import LIBELLES_SANCTION, SANCTIONS_FATALES
 
 ARTICLE_FONDS = "C. com. R444-56"
 ARTICLE_PREPOSES = "C. civ. 1242 al. 5"
@@ -252,7 +252,8 @@ def _decrire(ident: str, e: ElementAgenda) -> str:
 def _sanction(e: ElementAgenda) -> str:
     if e.sanction is None:
         return f"pas de sanction attachée au délai ({e.article})"
-    return f"sanction : {e.sanction}" + (f", {e.effet}" if e.effet else "") + f" ({e.article})"
+    sanction = LIBELLES_SANCTION.get(e.sanction, e.sanction)
+    return f"sanction : {sanction}" + (f", {e.effet}" if e.effet else "") + f" ({e.article})"
 
 
 def _pourquoi(a: ElementAgenda, ida: str, z: ElementAgenda, idz: str) -> str:

@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from clerc.office.droits import droits_du_role
 from clerc.rules.monnaie import format_date_longue, format_euros, format_taux, montant_en_lettres
+from clerc.rules.procedures.modele import LIBELLES_SANCTION
 from clerc.web.deps import CHAMP_CSRF, ENTETE_CSRF, jeton_csrf
 
 REPERTOIRE = resources.files("clerc.web") / "templates"
@@ -65,7 +66,9 @@ def _taux(valeur: Any) -> str:
 gabarits.env.filters.update(
     euros=_euros, lettres=_lettres, date=_date, date_longue=_date_longue, taux=_taux
 )
-gabarits.env.globals.update(CHAMP_CSRF=CHAMP_CSRF, ENTETE_CSRF=ENTETE_CSRF)
+gabarits.env.globals.update(
+    CHAMP_CSRF=CHAMP_CSRF, ENTETE_CSRF=ENTETE_CSRF, LIBELLES_SANCTION=LIBELLES_SANCTION
+)
 
 
 def page(

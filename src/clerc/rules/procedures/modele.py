@@ -36,6 +36,16 @@ NATURES_SANCTION = (
     "responsabilite",
 )
 SANCTIONS_FATALES = frozenset({"caducite", "peremption", "non_avenu"})
+LIBELLES_SANCTION = {
+    "caducite": "caducité",
+    "peremption": "péremption",
+    "non_avenu": "non avenu",
+    "nullite": "nullité",
+    "irrecevabilite": "irrecevabilité",
+    "forclusion": "forclusion",
+    "inopposabilite": "inopposabilité",
+    "responsabilite": "responsabilité de l'étude",
+}
 # Who a delay binds: the office (its own deadline: agenda, lapse) or the other side (the
 # debtor's opposition month: when it has run, the office may go on).
 PARTIES_TENUES = ("etude", "adversaire")
@@ -143,6 +153,7 @@ class Procedure:
 
 __all__ = [
     "AUGMENTATIONS_DISTANCE",
+    "LIBELLES_SANCTION",
     "MODES_SIGNIFICATION",
     "NATURES_ETAPE",
     "NATURES_SANCTION",
