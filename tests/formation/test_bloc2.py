@@ -9,7 +9,7 @@ import pytest
 
 from clerc.formation import corriger, exercice, nouvel_exercice, solution
 from clerc.formation.bloc2 import TYPES_BLOC_2
-from clerc.formation.bloc2_actes import ErreursActe, RedigerActe
+from clerc.formation.bloc2_actes import ACTE_ISOLE, ErreursActe, RedigerActe
 from clerc.formation.bloc2_etude import etude_bloc2
 from clerc.formation.bloc2_procedures import (
     Delais,
@@ -221,6 +221,33 @@ def test_le_destinataire_et_la_date_hors_periode() -> None:
     assert correction["point"] == "destinataire" and correction["article"] == "CPC 648 4°"
     with pytest.raises(DonneeInvalide, match="l'acte est à signifier"):
         type_.corriger(v, {**reponse, "date": "2020-01-01"})
+
+
+def test_le_debutant_redige_d_abord_une_signification_isolee_d_un_acte_d_avocat() -> None:
+    # Seed 3's office has running files of nature "signification" (seed 42's has none): the
+    # beginner drafts the stand-alone service there (../shared/domaine/formation.md).
+    ex = nouvel_exercice(2, "debutant", 3, AU, "rediger_acte")
+    v = ex.scenario
+    assert v.type_code == ACTE_ISOLE and v.procedure is None
+    assert v.scenario.vue["nature"] == "signification"
+    assert ex.en_dict()["dossier"]["acte"]["type"] == ACTE_ISOLE
+    type_ = RedigerActe()
+    reponse = type_.solution(v)
+    assert reponse["total"] is None and reponse["champs"]["nature_acte"] == "assignation"
+    assert type_.corriger(v, reponse).score == 100
+    dimanche = AU + timedelta(days=(6 - AU.weekday()) % 7)
+    [date_] = type_.corriger(v, {**reponse, "date": dimanche.isoformat()}).corrections
+    assert date_["point"] == "mention « date_et_heure »" and "dimanche" in date_["explication"]
+    assert date_["article"] == "CPC 648 1°, 664"
+    [remise] = type_.corriger(v, {**reponse, "mode": "domicile"}).corrections
+    assert remise["point"] == "mention « remise »" and "CPC 655" in remise["explication"]
+    assert remise["article"] == "CPC 654 à 659"
+    # The commandement without trap is then a level up.
+    assert not any(
+        w.type_code != ACTE_ISOLE and "debutant" in type_.niveaux(w)
+        for w in type_.scenarios(3, AU)
+        if type_.eligible(w)
+    )
 
 
 # --- erreurs d'un acte ---------------------------------------------------------------------------

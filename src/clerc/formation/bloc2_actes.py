@@ -14,6 +14,12 @@ the compliance checker (``clerc.actes.conformite.verifier``) that guards the sig
   mention removed, a wrong deadline, a wrong sum, an hour outside CPC 664); the trainee lists
   the mentions in error, graded against the checker's findings on the flawed act.
 
+At level débutant, ``rediger_acte`` starts where the job does (../shared/domaine/formation.md:
+stand-alone acts first): on a running file of nature "signification", the stand-alone service
+of an assignation a lawyer hands to the office (``signification_acte_avocat``, no procedure);
+the commandement without trap is then a level up (intermédiaire), and stays the beginner's act
+in an office without such a file.
+
 Findings the engine's own act has too (a tariff figure missing for that day...) are the
 office's, not the trainee's: they are left out.
 """
@@ -26,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from clerc.actes import composition, conformite
@@ -47,6 +53,17 @@ from clerc.rules.procedures.moteur import Borne, EtapeFaite, etat
 ACTES_DES_MESURES = {
     "saisie_vente": "commandement_saisie_vente",
     "saisie_remunerations": "commandement_saisie_remunerations",
+}
+# The stand-alone act of a beginner, on a running file of this nature, and what the lawyer hands
+# to the office (the consigne gives it; the checker checks the fields are there, CPC 655-658).
+ACTE_ISOLE = "signification_acte_avocat"
+NATURE_ACTE_ISOLE = "signification"
+AVOCAT_ACTE_ISOLE = "Maître Claire MARTIN"
+CHAMPS_ACTE_ISOLE = {
+    "nature_acte": "assignation",
+    "acte_signifie": f"l'assignation à comparaître établie par {AVOCAT_ACTE_ISOLE}, avocate du "
+    "requérant",
+    "avocat": AVOCAT_ACTE_ISOLE,
 }
 JOURS_POUR_SIGNIFIER = 30  # the act is served within this many days of the exercise's date
 HEURE_SOLUTION = time(10, 0)
@@ -84,11 +101,12 @@ def _delais_a_indiquer(type_: TypeActe) -> dict[str, Mention]:
 
 @dataclass(frozen=True)
 class VarianteActe:
-    """An act of a file: its type, and the procedure it opens, started on the exercise's day."""
+    """An act of a file: its type, and the procedure it opens, started on the exercise's day
+    (None: a stand-alone act)."""
 
     scenario: Scenario
     type_code: str
-    procedure: str
+    procedure: str | None
     etude: EtudeBloc2 = field(compare=False, repr=False)
     erreurs: int = 0  # erreurs_acte: how many errors are planted
 
@@ -134,6 +152,8 @@ class VarianteActe:
 
     @cached_property
     def champs(self) -> dict[str, str]:
+        if self.type_code == ACTE_ISOLE:
+            return dict(CHAMPS_ACTE_ISOLE)
         return {c: CHAMPS_SOLUTION.get(c, "à préciser") for c in _champs_a_remplir(self.type_)}
 
     @cached_property
@@ -162,7 +182,12 @@ class VarianteActe:
     def borne(self, contenu: ContenuActe, cle: str) -> Borne | None:
         """The engine's bound behind a deadline the act states, with its explanation."""
         mention = _delais_a_indiquer(self.type_).get(cle)
-        if mention is None or "etape" not in mention.parametres or self.type_.etape is None:
+        if (
+            mention is None
+            or "etape" not in mention.parametres
+            or self.type_.etape is None
+            or self.procedure is None
+        ):
             return None
         loi = procedure_en_vigueur(self.procedure, self.scenario.au)
         mode = contenu.remise.mode if contenu.remise else None
@@ -215,6 +240,16 @@ def _variantes(
                         (s, ACTES_DES_MESURES[mesure.procedure], mesure.procedure, etude, n)
                     )
     return resultat
+
+
+def _actes_isoles(graine: int, au: date) -> list[tuple[Scenario, str, None, EtudeBloc2, int]]:
+    """The stand-alone act of each running file of nature "signification"."""
+    etude = etude_bloc2(graine, au)
+    return [
+        (s, ACTE_ISOLE, None, etude, 0)
+        for s in etude.scenarios
+        if s.en_cours and s.vue.get("nature") == NATURE_ACTE_ISOLE
+    ]
 
 
 def _destinataires(s: Scenario) -> dict[str, str]:
@@ -272,10 +307,14 @@ class RedigerActe(TypeExercice):
     pieges_pertinents = frozenset({"alsace_moselle"})
 
     def scenarios(self, graine: int, au: date) -> Sequence[Any]:
-        return [VarianteRedaction(*v) for v in _variantes(graine, au, (0,))]
+        return [
+            VarianteRedaction(*v)
+            for v in [*_variantes(graine, au, (0,)), *_actes_isoles(graine, au)]
+        ]
 
     def eligible(self, s: Any) -> bool:
-        return s.engine is not None
+        # The stand-alone act is a beginner's: without any trap, the other levels unchanged.
+        return s.engine is not None and (s.type_code != ACTE_ISOLE or not s.pieges)
 
     def niveaux(self, s: Any) -> frozenset[str]:
         pieges = set(s.pieges)
@@ -283,13 +322,27 @@ class RedigerActe(TypeExercice):
             return frozenset({"confirme"})
         if pieges or _delais_a_indiquer(s.type_):
             return frozenset({"intermediaire"})
+        if s.type_code != ACTE_ISOLE and self._acte_isole(s.etude.graine, s.etude.au):
+            return frozenset({"intermediaire"})  # the beginner starts with the stand-alone act
         return frozenset({"debutant"})
+
+    @lru_cache(maxsize=8)  # noqa: B019 (the type is a module-level singleton)
+    def _acte_isole(self, graine: int, au: date) -> bool:
+        """Whether the office of ``graine`` has a stand-alone act for a beginner."""
+        return any(self.eligible(VarianteRedaction(*v)) for v in _actes_isoles(graine, au))
 
     def consigne(self, s: Any) -> str:
         fin = s.scenario.au + timedelta(days=JOURS_POUR_SIGNIFIER)
+        remise = (
+            f"{AVOCAT_ACTE_ISOLE}, avocate du créancier, remet à l'étude une assignation à "
+            "signifier à la partie adverse (acte isolé, hors procédure d'exécution). "
+            if s.type_code == ACTE_ISOLE
+            else ""
+        )
         return (
             f"Au {s.scenario.au.isoformat()}, dossier {s.reference} : complétez le projet de "
-            f"« {s.type_.libelle} » (acte.projet) pour qu'il puisse être signé. Choisissez la "
+            f"« {s.type_.libelle} » (acte.projet) pour qu'il puisse être signé. {remise}"
+            "Choisissez la "
             f"date (au plus tard le {fin.isoformat()}), l'heure et le mode de signification, "
             "le destinataire, les dates d'expiration des délais que l'acte doit indiquer, le "
             "total du décompte au jour de l'acte (créance dans dossier.creance) et les mentions "
@@ -637,4 +690,11 @@ class ErreursActe(TypeExercice):
 
 TYPES_ACTES: dict[str, TypeExercice] = {t.code: t for t in (RedigerActe(), ErreursActe())}
 
-__all__ = ["ACTES_DES_MESURES", "ERREURS", "TYPES_ACTES", "ErreursActe", "RedigerActe"]
+__all__ = [
+    "ACTES_DES_MESURES",
+    "ACTE_ISOLE",
+    "ERREURS",
+    "TYPES_ACTES",
+    "ErreursActe",
+    "RedigerActe",
+]

@@ -150,7 +150,7 @@ def contenu_acte(
     reference: str,
     type_code: str,
     *,
-    procedure: str,
+    procedure: str | None,
     demarree_le: date,
     etapes: Sequence[EtapePreparee],
     jour: date,
@@ -162,7 +162,8 @@ def contenu_acte(
 ) -> ContenuActe:
     """The act ``type_code`` of the file as the office draws it up (``services.actes``) on
     ``jour``, its procedure ``procedure`` started on ``demarree_le`` with ``etapes`` done.
-    The procedure is added to the file for the drawing only: the transaction is rolled back."""
+    The procedure is added to the file for the drawing only: the transaction is rolled back.
+    A stand-alone act (``procedure`` None) is drawn up on the file as it stands."""
     parametres = {
         "jour": jour.isoformat(),
         "heure": heure.isoformat() if heure else None,
@@ -179,30 +180,35 @@ def contenu_acte(
         session.info.update(etude_id=etude.etude_id, utilisateur="formation", operation="formation")
         try:
             dossier = session.scalars(select(Dossier).where(Dossier.reference == reference)).one()
-            for p in session.scalars(
-                select(ProcedureDossier).where(
-                    ProcedureDossier.dossier_id == dossier.id,
-                    ProcedureDossier.code == procedure,
-                    ProcedureDossier.statut == "en_cours",
+            if procedure is not None:
+                for p in session.scalars(
+                    select(ProcedureDossier).where(
+                        ProcedureDossier.dossier_id == dossier.id,
+                        ProcedureDossier.code == procedure,
+                        ProcedureDossier.statut == "en_cours",
+                    )
+                ):
+                    p.statut = "abandonnee"  # the exercise's procedure is the running one
+                loi = procedure_en_vigueur(procedure, demarree_le)
+                nouvelle = ProcedureDossier(
+                    etude_id=etude.etude_id,
+                    dossier_id=dossier.id,
+                    code=procedure,
+                    version=loi.version,
+                    demarree_le=demarree_le,
                 )
-            ):
-                p.statut = "abandonnee"  # the exercise's procedure is the running one
-            loi = procedure_en_vigueur(procedure, demarree_le)
-            nouvelle = ProcedureDossier(
-                etude_id=etude.etude_id,
-                dossier_id=dossier.id,
-                code=procedure,
-                version=loi.version,
-                demarree_le=demarree_le,
-            )
-            nouvelle.etapes = [
-                EtapeProcedure(
-                    etude_id=etude.etude_id, code=e.code, jour=e.jour, heure=e.heure, mode=e.mode
-                )
-                for e in etapes
-            ]
-            session.add(nouvelle)
-            session.flush()
+                nouvelle.etapes = [
+                    EtapeProcedure(
+                        etude_id=etude.etude_id,
+                        code=e.code,
+                        jour=e.jour,
+                        heure=e.heure,
+                        mode=e.mode,
+                    )
+                    for e in etapes
+                ]
+                session.add(nouvelle)
+                session.flush()
             return contenu_depuis_dossier(session, dossier, type_acte(type_code), parametres)
         finally:
             session.rollback()
