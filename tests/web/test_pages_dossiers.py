@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -142,3 +143,26 @@ def test_un_document_joint_au_dossier_se_telecharge_tel_quel(client_pour: Fabriq
     lecteur = client_pour("administrateur")
     assert lecteur.get(f"/documents/{numero.group(1)}").status_code == 200
     assert "Joindre un document" not in lecteur.get("/dossiers/2026-000003").text
+
+
+def test_les_chiffres_du_tableau_de_bord_sont_gardes_une_minute(
+    client_pour: FabriqueClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clerc.web.routes import accueil
+
+    appels: list[int] = []
+    calcul = accueil.tableau_de_bord
+
+    def compter(contexte: object, au: object) -> object:
+        appels.append(1)
+        return calcul(contexte, au)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(accueil, "tableau_de_bord", compter)
+    client = client_pour("clerc_gestionnaire")
+    assert client.get("/").status_code == 200
+    assert client.get("/").status_code == 200
+    assert len(appels) == 1  # the second page reuses the figures
+    plus_tard = accueil.horloge() + accueil.DUREE_CACHE_TABLEAU + 1
+    monkeypatch.setattr(accueil, "horloge", lambda: plus_tard)
+    assert client.get("/").status_code == 200
+    assert len(appels) == 2  # a minute later they are computed again
