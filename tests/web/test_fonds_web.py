@@ -390,3 +390,24 @@ def test_la_liste_des_fonds_met_les_retards_d_abord_et_se_filtre(
     en_retard = re.findall(r'href="/dossiers/(\d{4}-\d{6})#paiements"', filtre)
     assert ancien in en_retard and recent not in en_retard
     assert "en retard de" in filtre
+
+
+def test_la_liste_des_fonds_est_paginee_et_ses_totaux_portent_sur_toutes_les_sommes(
+    client_pour: FabriqueClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clerc.web.routes import fonds
+
+    client = client_pour("clerc_gestionnaire")
+    entiere = client.get("/fonds").text
+    lignes = entiere.count('class="ligne-en_retard"') + entiere.count(
+        '<tr>\n        <th scope="row">'
+    )
+    monkeypatch.setattr(fonds, "PAR_PAGE", 1)
+    premiere = client.get("/fonds").text
+    total = re.search(r"Total détenu</dt><dd>([^<]+)</dd>", entiere)
+    assert total and f"<dd>{total.group(1)}</dd>" in premiere  # totals over every sum
+    assert lignes >= 2  # the demo office holds several sums
+    assert premiere.count('#paiements">') == 1
+    assert f"Page 1 sur {lignes}" in premiere and 'rel="next"' in premiere
+    seconde = client.get("/fonds?retard=false&page=2")
+    assert seconde.status_code == 200 and f"Page 2 sur {lignes}" in seconde.text

@@ -34,6 +34,7 @@ PeutReverser = Annotated[UtilisateurConnecte, Depends(exiger("reverser"))]
 PeutToutLire = Annotated[UtilisateurConnecte, Depends(exiger("lire_tous_dossiers"))]
 Champ = Annotated[str, Form(max_length=200)]
 
+PAR_PAGE = 100  # sums held shown a page on /fonds
 NATURES_FRAIS = {
     "honoraires": "Frais et émoluments de l'étude",
     "debours": "Débours avancés par l'étude",
@@ -346,11 +347,15 @@ def fonds_detenus(
     contexte: ContexteEtude,
     au: Aujourdhui,
     retard: bool = False,
+    page_: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ) -> Response:
-    """Third-party funds held at today, file by file, overdue first (C. com. R444-56)."""
+    """Third-party funds held at today, file by file, overdue first (C. com. R444-56); the
+    totals cover every sum, the table shows ``PAR_PAGE`` of them a page."""
     alertes = paiements.fonds_detenus(contexte, au, seulement_en_retard=retard)
     # Sorted by deadline: every overdue sum (deadline before today) comes first.
     en_retard = [a for a in alertes if a.fonds.en_retard(au)]
+    pages = max(1, -(-len(alertes) // PAR_PAGE))
+    affichees = alertes[(page_ - 1) * PAR_PAGE : page_ * PAR_PAGE]
     return page(
         request,
         "fonds/liste.html",
@@ -358,8 +363,11 @@ def fonds_detenus(
             "au": au,
             "retard": retard,
             "alertes": alertes,
+            "affichees": affichees,
+            "page": page_,
+            "pages": pages,
             "creanciers": paiements.creanciers_des_dossiers(
-                contexte, {a.reference for a in alertes}
+                contexte, {a.reference for a in affichees}
             ),
             "total": sum((a.fonds.restant for a in alertes), Decimal("0.00")),
             "total_en_retard": sum((a.fonds.restant for a in en_retard), Decimal("0.00")),
