@@ -36,6 +36,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/office.py --dossiers $(or $(DOSSIERS),1000000)
 	$(BIN)/python benchmarks/actes.py
 	$(BIN)/python benchmarks/actes_lot.py
+	$(BIN)/python benchmarks/web.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
