@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import random
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
@@ -100,7 +101,7 @@ def _delais_a_indiquer(type_: TypeActe) -> dict[str, Mention]:
 
 
 @dataclass(frozen=True)
-class VarianteActe:
+class VarianteActe(ABC):
     """An act of a file: its type, and the procedure it opens, started on the exercise's day
     (None: a stand-alone act)."""
 
@@ -221,8 +222,8 @@ class VarianteActe:
     def vue(self) -> dict[str, Any]:
         return {**self.scenario.vue, "acte": self._acte()}
 
-    def _acte(self) -> dict[str, Any]:
-        raise NotImplementedError
+    @abstractmethod
+    def _acte(self) -> dict[str, Any]: ...
 
 
 def _variantes(

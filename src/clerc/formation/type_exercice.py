@@ -3,6 +3,7 @@ answer's JSON that several types use: a French error for anything malformed, nev
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -69,7 +70,7 @@ def codes_reponse(valeur: object, nom: str, fermes: Mapping[str, str]) -> list[s
 # --- the common shape of a type of exercise -------------------------------------------------
 
 
-class TypeExercice:
+class TypeExercice(ABC):
     """A type of exercise. The scenarios it draws from are by default the files of the
     synthetic office of the seed (:func:`clerc.formation.scenarios.etude_formation`); a type
     working on something else (an office's activity in bloc 4) overrides :meth:`scenarios`
@@ -83,8 +84,8 @@ class TypeExercice:
     def scenarios(self, graine: int, au: date) -> Sequence[Any]:
         return etude_formation(graine, au)
 
-    def eligible(self, s: Scenario) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def eligible(self, s: Scenario) -> bool: ...
 
     def complexe(self, s: Scenario) -> bool:
         """A file without relevant trap whose answer is still demanding (level confirmé)."""
@@ -100,14 +101,14 @@ class TypeExercice:
             return frozenset({"debutant", "intermediaire"})
         return frozenset({"intermediaire", "confirme"})
 
-    def consigne(self, s: Scenario) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def consigne(self, s: Scenario) -> str: ...
 
-    def format_reponse(self, s: Scenario) -> dict[str, Any]:
-        raise NotImplementedError
+    @abstractmethod
+    def format_reponse(self, s: Scenario) -> dict[str, Any]: ...
 
-    def solution(self, s: Scenario) -> dict[str, Any]:
-        raise NotImplementedError
+    @abstractmethod
+    def solution(self, s: Scenario) -> dict[str, Any]: ...
 
-    def corriger(self, s: Scenario, reponse: object) -> Notation:
-        raise NotImplementedError
+    @abstractmethod
+    def corriger(self, s: Scenario, reponse: object) -> Notation: ...

@@ -208,9 +208,12 @@ def fonds_detenus(
     session: Session, dossier_id: int, au: date
 ) -> tuple[fonds_tiers.FondsDetenus, ...]:
     """Receipts of the file still held at ``au`` with their R444-56 deadline."""
-    return fonds_detenus_des_ecritures(
-        _ecritures_des_dossiers(session, [dossier_id])[dossier_id], au
-    )
+    return fonds_detenus_des_ecritures(ecritures_du_dossier(session, dossier_id), au)
+
+
+def ecritures_du_dossier(session: Session, dossier_id: int) -> list[Ecriture]:
+    """Every entry of one file, in id order, with its lines (one query)."""
+    return _ecritures_des_dossiers(session, [dossier_id])[dossier_id]
 
 
 def _ecritures_des_dossiers(

@@ -358,14 +358,7 @@ def champs_des_fonds(
     (amount, date, mode, payer) and the day it must be paid out by (``reversement_encaissement``);
     the last payout, the fees withheld since the previous one, and the first deadline of the
     sums still held (``reversement``); the state of the procedures and the debtors' names."""
-    ecritures = list(
-        session.scalars(
-            select(Ecriture)
-            .where(Ecriture.dossier_id == dossier.id)
-            .order_by(Ecriture.id)
-            .options(selectinload(Ecriture.lignes))
-        )
-    )
+    ecritures = grand_livre.ecritures_du_dossier(session, dossier.id)
     contrepassees = {e.corrige_id for e in ecritures if e.corrige_id and e.date <= jour}
     valides = sorted(
         (

@@ -8,14 +8,14 @@ lost nor able to spend the same balance twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from clerc.office import grand_livre
 from clerc.office.db import Contexte, executer
@@ -290,6 +290,28 @@ class AlerteFonds:
         )
 
 
+@dataclass(frozen=True)
+class ResumeFonds:
+    """Totals of the funds held (dashboard, /fonds)."""
+
+    total: Decimal
+    total_en_retard: Decimal  # held beyond the C. com. R444-56 deadline
+    nombre_en_retard: int
+    dossiers: int
+    plus_longue_detention: int | None  # days
+
+
+def resume_fonds(alertes: Sequence[AlerteFonds], au: date) -> ResumeFonds:
+    en_retard = [a for a in alertes if a.fonds.en_retard(au)]
+    return ResumeFonds(
+        total=sum((a.fonds.restant for a in alertes), Decimal("0.00")),
+        total_en_retard=sum((a.fonds.restant for a in en_retard), Decimal("0.00")),
+        nombre_en_retard=len(en_retard),
+        dossiers=len({a.reference for a in alertes}),
+        plus_longue_detention=max((a.fonds.jours_de_detention(au) for a in alertes), default=None),
+    )
+
+
 def fonds_detenus(
     contexte: Contexte, au: date, *, seulement_en_retard: bool = False
 ) -> list[AlerteFonds]:
@@ -442,14 +464,7 @@ def situation_fonds(contexte: Contexte, reference: str, au: date) -> SituationFo
 
     def _lire(session: Session) -> SituationFonds:
         dossier = charger_dossier(session, reference)
-        ecritures = list(
-            session.scalars(
-                select(Ecriture)
-                .where(Ecriture.dossier_id == dossier.id)
-                .order_by(Ecriture.id)
-                .options(joinedload(Ecriture.lignes))
-            ).unique()
-        )
+        ecritures = grand_livre.ecritures_du_dossier(session, dossier.id)
         contrepassees = {e.corrige_id: e.id for e in ecritures if e.corrige_id is not None}
         soldes = {compte: Decimal("0.00") for compte in COMPTES}
         for ecriture in ecritures:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from clerc.office.db import Contexte, executer
 from clerc.office.models import Dossier, LigneCreance, Paiement, Utilisateur
 from clerc.office.models.dossier import STATUTS
-from clerc.office.services.paiements import fonds_detenus
+from clerc.office.services.paiements import fonds_detenus, resume_fonds
 from clerc.rules.dates import ajouter_mois
 from clerc.rules.monnaie import arrondi_centime
 
@@ -118,17 +118,15 @@ def tableau_de_bord(contexte: Contexte, au: date) -> TableauDeBord:
 
     tableau = executer(contexte, "tableau_de_bord", _lire, ecriture=False)
     alertes = fonds_detenus(contexte, au)
-    en_retard = [a for a in alertes if a.fonds.en_retard(au)]
+    resume = resume_fonds(alertes, au)
     anciens = sorted(alertes, key=lambda a: a.fonds.encaissement.date)
     return TableauDeBord(
         **{
             **tableau.__dict__,
-            "fonds_detenus": sum((a.fonds.restant for a in alertes), Decimal(0)),
-            "fonds_en_retard": sum((a.fonds.restant for a in en_retard), Decimal(0)),
-            "nombre_fonds_en_retard": len(en_retard),
-            "plus_ancienne_detention_jours": anciens[0].fonds.jours_de_detention(au)
-            if anciens
-            else None,
+            "fonds_detenus": resume.total,
+            "fonds_en_retard": resume.total_en_retard,
+            "nombre_fonds_en_retard": resume.nombre_en_retard,
+            "plus_ancienne_detention_jours": resume.plus_longue_detention,
             "fonds": [
                 {
                     "dossier": a.reference,

@@ -352,8 +352,7 @@ def fonds_detenus(
     """Third-party funds held at today, file by file, overdue first (C. com. R444-56); the
     totals cover every sum, the table shows ``PAR_PAGE`` of them a page."""
     alertes = paiements.fonds_detenus(contexte, au, seulement_en_retard=retard)
-    # Sorted by deadline: every overdue sum (deadline before today) comes first.
-    en_retard = [a for a in alertes if a.fonds.en_retard(au)]
+    resume = paiements.resume_fonds(alertes, au)  # sorted by deadline: overdue first
     pages = max(1, -(-len(alertes) // PAR_PAGE))
     affichees = alertes[(page_ - 1) * PAR_PAGE : page_ * PAR_PAGE]
     return page(
@@ -369,10 +368,10 @@ def fonds_detenus(
             "creanciers": paiements.creanciers_des_dossiers(
                 contexte, {a.reference for a in affichees}
             ),
-            "total": sum((a.fonds.restant for a in alertes), Decimal("0.00")),
-            "total_en_retard": sum((a.fonds.restant for a in en_retard), Decimal("0.00")),
-            "nombre_en_retard": len(en_retard),
-            "dossiers": len({a.reference for a in alertes}),
-            "plus_longue": max((a.fonds.jours_de_detention(au) for a in alertes), default=None),
+            "total": resume.total,
+            "total_en_retard": resume.total_en_retard,
+            "nombre_en_retard": resume.nombre_en_retard,
+            "dossiers": resume.dossiers,
+            "plus_longue": resume.plus_longue_detention,
         },
     )
