@@ -11,6 +11,11 @@
 - ``CLERC_HORODATAGE_URL``: address (http:// or https://) of the office's RFC 3161
   time-stamping authority; with a certificate, each signature is then timestamped (PAdES B-T)
   and signing fails if the authority cannot be reached. Unset: no timestamp (PAdES B-B).
+- ``CLERC_SIGNATURE_RACINES``: a PEM file of the root certificates the commissaire's
+  certificate and the time-stamping authority's certificate chain up to; with the two above,
+  each signature also carries its long-term validation data (PAdES B-LT), the revocation
+  data fetched at signing time from the addresses the certificates give (CRL, OCSP); signing
+  fails if they cannot all be had. Needs ``CLERC_HORODATAGE_URL``.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ ENV_ETUDE = "CLERC_ETUDE"
 ENV_CERTIFICAT = "CLERC_CERTIFICAT"
 ENV_CERTIFICAT_MOT_DE_PASSE = "CLERC_CERTIFICAT_MOT_DE_PASSE"
 ENV_HORODATAGE_URL = "CLERC_HORODATAGE_URL"
+ENV_SIGNATURE_RACINES = "CLERC_SIGNATURE_RACINES"
 
 
 def repertoire_donnees() -> Path:
@@ -77,3 +83,9 @@ def certificat_signature() -> tuple[Path, bytes | None] | None:
 def horodatage_url() -> str | None:
     """Address of the time-stamping authority configured for signatures, or None."""
     return os.environ.get(ENV_HORODATAGE_URL, "").strip() or None
+
+
+def racines_signature() -> Path | None:
+    """The PEM file of the roots for long-term signatures (PAdES B-LT), or None."""
+    chemin = os.environ.get(ENV_SIGNATURE_RACINES, "").strip()
+    return Path(chemin).expanduser() if chemin else None

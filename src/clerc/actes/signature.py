@@ -37,6 +37,16 @@ Signature (``signer_pdf``):
   placeholder, then the real one. If the authority cannot be reached, refuses, or answers
   something else than a timestamp, signing fails (``ErreurSignature``): no act is ever signed
   without the timestamp the office configured.
+- PAdES baseline B-LT when ``validation`` is given as well (``DonneesValidation``): once the
+  B-T signature is made, the certificates of the signer's chain and of the time-stamping
+  authority's chain are validated up to the roots given, with revocation data for each of
+  them (CRLs or OCSP responses passed in, or fetched from the addresses the certificates
+  declare when ``rechercher``), and all of it is stored in the document security store
+  (``/DSS``, with its ``/VRI`` entry for the signature) in a second incremental update, written
+  with the same metadata-preserving writer, so PDF/A is kept (ETSI EN 319 142-1, 6.3: B-LT is
+  B-T plus the validation data in the DSS). Validation data must be complete ("require"
+  mode): a certificate without revocation data, revoked, or not chaining to the roots given
+  makes signing fail, nothing half-signed is returned.
 
 Verification (``verifier_signature``): pyHanko's validation of the last signature, trust
 settings stated once, here:
@@ -49,22 +59,29 @@ settings stated once, here:
   embeds, in pyHanko's "soft-fail" mode (missing revocation data is not an error); a B-B
   signature embeds none, so revocation is in fact not checked;
 - key usage of the signer's certificate: digital signature or non-repudiation (either);
-- validation time: now (``/M`` is the signer's claim), so once the certificate has expired its
-  signatures are no longer judged ``valide``, even with a timestamp: validating at the time of
-  the timestamp needs the revocation data of that time (B-LT), not embedded here;
+- validation time: ``le``, by default now (``/M`` is the signer's claim), so once the
+  certificate has expired its signatures are no longer judged ``valide``, even with a
+  timestamp;
+- long-term validation (B-LT, ``niveau == "B-LT"``): when the document carries a DSS and a
+  valid timestamp, the signer's certificate is validated a second time, at the time of the
+  timestamp, with the revocation data of the DSS only (nothing fetched, revocation data
+  required for every certificate, data issued after the timestamp accepted, as the DSS is
+  filled just after it): ``valide_long_terme`` says whether the signature was valid when it
+  was timestamped, which stays checkable after the certificate has expired;
 - signature timestamp (B-T): its token is checked (intact, signed by a certificate with the
   ``timeStamping`` extended key usage, over this signature value) against
   ``racines_horodatage``, by default the same roots as the signer. A timestamp that does not
   check makes the signature not ``valide`` (pyHanko's bottom line); its time, its authority
   and its own status are reported (``horodatage``...). No timestamp: ``horodatage`` is None.
 
-Left for later: long-term validation data (B-LT/B-LTA: DSS with OCSP/CRL), a visible
+Left for later: archive timestamps (B-LTA, renewed before the algorithms age), a visible
 signature block. pyHanko runs its signing and validation through ``asyncio.run``: call these
 functions from a thread (``asyncio.to_thread``), not from inside a running event loop.
 """
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -93,8 +110,18 @@ from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner, SimpleSigner
 from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampRequestError
 from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
+from pyhanko.sign.validation.dss import DocumentSecurityStore, collect_validation_info
+from pyhanko.sign.validation.errors import ValidationInfoReadingError
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.errors import (
+    CRLValidationError,
+    OCSPValidationError,
+    PathBuildingError,
+    PathValidationError,
+    RevokedError,
+    ValidationError,
+)
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from clerc.actes.texte import date_longue
@@ -102,9 +129,11 @@ from clerc.rules.erreurs import ErreurClerc
 
 __all__ = [
     "Certificat",
+    "DonneesValidation",
     "ErreurSignature",
     "InfoSignature",
     "charger_certificat",
+    "charger_racines",
     "horodateur_http",
     "signer_pdf",
     "verifier_signature",
@@ -158,6 +187,25 @@ class Certificat:
 
 
 @dataclass(frozen=True)
+class DonneesValidation:
+    """What a PAdES B-LT signature needs to gather its long-term validation data.
+
+    ``racines``: the roots the signer's chain and the time-stamping authority's chain end at
+    (the certification authority of the commissaire's certificate, the authority's root);
+    ``intermediaires``: intermediate certificates not carried by the PKCS#12 file or the
+    timestamp; ``crls`` and ``ocsp``: revocation data already at hand (DER); ``rechercher``:
+    fetch the missing revocation data from the addresses the certificates declare (CRL
+    distribution points, OCSP responders) at signing time.
+    """
+
+    racines: tuple[x509.Certificate, ...]
+    intermediaires: tuple[x509.Certificate, ...] = ()
+    crls: tuple[bytes, ...] = ()
+    ocsp: tuple[bytes, ...] = ()
+    rechercher: bool = True
+
+
+@dataclass(frozen=True)
 class InfoSignature:
     """What ``verifier_signature`` reads and checks in the last signature of a PDF.
 
@@ -170,6 +218,9 @@ class InfoSignature:
     ``autorite_horodatage``: the time-stamping authority (common name of its certificate);
     ``horodatage_de_confiance``: its certificate chains up to one of the timestamp trust roots;
     ``horodatage_valide``: the token is intact, sound, over this signature, and trusted.
+    ``niveau``: the PAdES baseline level the document shows: "B-B", "B-T" (a signature
+    timestamp) or "B-LT" (and a document security store); ``valide_long_terme``: B-LT only,
+    the signature was valid at the time of its timestamp, judged on the data of the DSS alone.
     """
 
     nom_signataire: str
@@ -185,6 +236,8 @@ class InfoSignature:
     autorite_horodatage: str | None = None
     horodatage_de_confiance: bool = False
     horodatage_valide: bool = False
+    niveau: str = "B-B"
+    valide_long_terme: bool = False
 
 
 def _nom_commun(certificat: x509.Certificate) -> str:
@@ -285,6 +338,34 @@ def charger_certificat(
     resultat = Certificat(certificat=certificat, cle_privee=cle, chaine=tuple(chaine))
     resultat.verifier_validite(moment)
     return resultat
+
+
+def charger_racines(chemin: Path) -> tuple[x509.Certificate, ...]:
+    """Read the root certificates of a PEM file (the profession's CA, the TSA's root...).
+
+    Raises ErreurSignature (French) for a missing or unreadable file, or one without any
+    PEM certificate.
+    """
+    chemin = Path(chemin)
+    try:
+        donnees = chemin.read_bytes()
+    except FileNotFoundError as erreur:
+        raise ErreurSignature(f"Fichier des certificats racines introuvable : « {chemin} ».") from (
+            erreur
+        )
+    except OSError as erreur:
+        raise ErreurSignature(
+            f"Fichier des certificats racines illisible : « {chemin} » "
+            f"({erreur.strerror or erreur})."
+        ) from erreur
+    try:
+        racines = tuple(x509.load_pem_x509_certificates(donnees))
+    except ValueError as erreur:
+        raise ErreurSignature(
+            f"« {chemin.name} » ne contient aucun certificat au format PEM "
+            "(« -----BEGIN CERTIFICATE----- »)."
+        ) from erreur
+    return racines
 
 
 class _ReponseHorodatage(asn1_core.Sequence):  # type: ignore[misc]
@@ -400,17 +481,27 @@ def signer_pdf(
     nom: str,
     moment: datetime | None = None,
     horodateur: TimeStamper | None = None,
+    validation: DonneesValidation | None = None,
 ) -> bytes:
-    """Sign ``pdf`` (PAdES baseline B-B, B-T with ``horodateur``) with ``certificat``.
+    """Sign ``pdf`` (PAdES baseline B-B, B-T with ``horodateur``, B-LT with ``validation``
+    as well) with ``certificat``.
 
     ``motif``, ``lieu``, ``nom``: reason, location and signer's name written in the signature;
     ``moment``: signing time (timezone-aware; by default now), at which the certificate must be
     valid; ``horodateur``: the time-stamping authority that timestamps the signature
-    (``horodateur_http``), none by default. The signature is appended as an incremental update:
-    a PDF/A input stays PDF/A. Returns the signed PDF.
+    (``horodateur_http``), none by default; ``validation``: where the validation data of a
+    B-LT signature come from (it needs ``horodateur``). The signature (and the validation
+    data) are appended as incremental updates: a PDF/A input stays PDF/A. Returns the signed
+    PDF.
     Raises ErreurSignature (French) when the certificate is not valid then, the PDF cannot be
-    signed (unreadable, encrypted...), or the timestamp cannot be obtained.
+    signed (unreadable, encrypted...), the timestamp cannot be obtained, or the validation
+    data are incomplete or show a revoked certificate.
     """
+    if validation is not None and horodateur is None:
+        raise ErreurSignature(
+            "Une signature longue durée (PAdES B-LT) doit être horodatée : configurez "
+            "l'autorité d'horodatage de l'étude."
+        )
     moment = _verifier_moment(moment) if moment is not None else _maintenant()
     certificat.verifier_validite(moment)
     try:
@@ -440,7 +531,59 @@ def signer_pdf(
             raise
         raise ErreurSignature(_echec_horodatage(horodateur, erreur)) from erreur
     resultat: bytes = sortie.getvalue()
+    if validation is not None:
+        resultat = asyncio.run(_ajouter_donnees_validation(resultat, certificat, validation))
     return resultat
+
+
+def _contexte_collecte(certificat: Certificat, validation: DonneesValidation) -> ValidationContext:
+    return ValidationContext(
+        trust_roots=[_asn1_certificat(r) for r in validation.racines],
+        other_certs=[_asn1_certificat(c) for c in (*certificat.chaine, *validation.intermediaires)],
+        crls=list(validation.crls),
+        ocsps=list(validation.ocsp),
+        allow_fetching=validation.rechercher,
+        revocation_mode="require",  # B-LT: revocation data for every certificate, or nothing
+    )
+
+
+async def _ajouter_donnees_validation(
+    pdf: bytes, certificat: Certificat, validation: DonneesValidation
+) -> bytes:
+    """Append the DSS of the last signature of ``pdf`` (PAdES B-LT), keeping PDF/A."""
+    lecteur = PdfFileReader(io.BytesIO(pdf))
+    signature = max(lecteur.embedded_regular_signatures, key=lambda s: s.signed_revision)
+    contexte = _contexte_collecte(certificat, validation)
+    try:
+        chemins = await collect_validation_info(signature, contexte)
+        ecrivain = _MiseAJourIncrementale.from_reader(lecteur)
+        DocumentSecurityStore.supply_dss_in_writer(
+            ecrivain,
+            signature.pkcs7_content.hex().encode("ascii"),
+            validation_context=contexte,
+            paths=chemins,
+        )
+    except RevokedError as erreur:
+        raise ErreurSignature(
+            f"Certificat révoqué : {erreur}. L'acte n'est pas signé ; la signature longue "
+            "durée (PAdES B-LT) exige des certificats non révoqués."
+        ) from erreur
+    except (PathBuildingError, PathValidationError, ValidationError) as erreur:
+        raise ErreurSignature(
+            "Données de validation incomplètes pour la signature longue durée (PAdES B-LT) : "
+            f"{erreur}. L'acte n'est pas signé ; vérifiez les certificats racines configurés et "
+            "l'accès aux listes de révocation (CRL) ou aux répondeurs OCSP."
+        ) from erreur
+    except (CRLValidationError, OCSPValidationError, OSError) as erreur:
+        raise ErreurSignature(
+            f"Listes de révocation injoignables ou illisibles : {erreur}. L'acte n'est pas "
+            "signé (PAdES B-LT)."
+        ) from erreur
+    finally:
+        await contexte.aclose()  # type: ignore[no-untyped-call]
+    sortie = io.BytesIO()
+    ecrivain.write(sortie)  # type: ignore[no-untyped-call]
+    return sortie.getvalue()
 
 
 def _echec_horodatage(horodateur: TimeStamper, erreur: BaseException) -> str:
@@ -466,8 +609,46 @@ def _nom_du_certificat(certificat: Any) -> str:
     return str(sujet.native.get("common_name") or sujet.human_friendly)
 
 
-def _contexte(racines: list[Any]) -> ValidationContext:
-    return ValidationContext(trust_roots=racines, allow_fetching=False, revocation_mode="soft-fail")
+def _contexte(racines: list[Any], le: datetime | None) -> ValidationContext:
+    return ValidationContext(
+        trust_roots=racines, moment=le, allow_fetching=False, revocation_mode="soft-fail"
+    )
+
+
+def _dss(lecteur: PdfFileReader) -> DocumentSecurityStore | None:
+    try:
+        return DocumentSecurityStore.read_dss(lecteur)
+    except ValidationInfoReadingError:
+        return None
+
+
+def _valide_long_terme(
+    signature: Any,
+    dss: DocumentSecurityStore,
+    racines: list[Any],
+    racines_tsa: list[Any],
+    horodatage: datetime,
+) -> bool:
+    """The signature was valid at the time of its timestamp, on the DSS's data alone (B-LT)."""
+
+    def contexte(racines_: list[Any]) -> ValidationContext:
+        return dss.as_validation_context(
+            {
+                "trust_roots": racines_,
+                "moment": horodatage,
+                "allow_fetching": False,
+                "revocation_mode": "require",
+                "retroactive_revinfo": True,  # the DSS is filled just after the timestamp
+            }
+        )
+
+    etat = validate_pdf_signature(
+        signature,
+        signer_validation_context=contexte(racines),
+        ts_validation_context=contexte(racines_tsa),
+        key_usage_settings=KeyUsageConstraints(key_usage=set(USAGES_SIGNATURE)),
+    )
+    return bool(etat.bottom_line)
 
 
 def _racines(racines: Iterable[x509.Certificate | Certificat]) -> list[Any]:
@@ -479,13 +660,15 @@ def verifier_signature(
     *,
     racines_de_confiance: Iterable[x509.Certificate | Certificat] = (),
     racines_horodatage: Iterable[x509.Certificate] | None = None,
+    le: datetime | None = None,
 ) -> InfoSignature:
     """Check the last signature of ``pdf`` and read it back.
 
     ``racines_de_confiance``: the only certificates trusted (see the module doc for every
     trust setting); none by default. ``racines_horodatage``: the only certificates trusted for
     the signature timestamp, if any (the time-stamping authority's root); by default the
-    same as ``racines_de_confiance``. A changed byte does not raise: ``intacte`` is False.
+    same as ``racines_de_confiance``. ``le``: the time the signature is judged at (by default
+    now). A changed byte does not raise: ``intacte`` is False.
     Raises ErreurSignature (French) when the PDF is unreadable, carries no signature, or its
     signature cannot be analysed at all.
     """
@@ -502,16 +685,23 @@ def verifier_signature(
     try:
         etat = validate_pdf_signature(
             signature,
-            signer_validation_context=_contexte(racines),
-            ts_validation_context=_contexte(racines_tsa),
+            signer_validation_context=_contexte(racines, le),
+            ts_validation_context=_contexte(racines_tsa, le),
             key_usage_settings=KeyUsageConstraints(key_usage=set(USAGES_SIGNATURE)),
+        )
+        jeton = etat.timestamp_validity  # the signature timestamp (B-T), if any
+        dss = _dss(lecteur) if jeton is not None else None
+        long_terme = (
+            jeton is not None
+            and dss is not None
+            and bool(jeton.intact and jeton.valid and jeton.trusted)
+            and _valide_long_terme(signature, dss, racines, racines_tsa, jeton.timestamp)
         )
     except (PdfError, ValueError, KeyError) as erreur:
         raise ErreurSignature(f"La signature du PDF ne peut pas être vérifiée : {erreur}.") from (
             erreur
         )
     dictionnaire = signature.sig_object
-    jeton = etat.timestamp_validity  # the signature timestamp (B-T), if any
     return InfoSignature(
         nom_signataire=_nom_du_certificat(etat.signing_cert),
         moment=etat.signer_reported_dt,
@@ -527,4 +717,6 @@ def verifier_signature(
         horodatage_de_confiance=jeton is not None and bool(jeton.trusted),
         horodatage_valide=jeton is not None
         and bool(jeton.intact and jeton.valid and jeton.trusted),
+        niveau="B-B" if jeton is None else ("B-T" if dss is None else "B-LT"),
+        valide_long_terme=long_terme,
     )

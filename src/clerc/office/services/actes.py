@@ -34,7 +34,13 @@ from clerc.actes.modele import (
     Remise,
     TitreActe,
 )
-from clerc.actes.signature import charger_certificat, horodateur_http, signer_pdf
+from clerc.actes.signature import (
+    DonneesValidation,
+    charger_certificat,
+    charger_racines,
+    horodateur_http,
+    signer_pdf,
+)
 from clerc.actes.texte import date_longue, euros
 from clerc.actes.textes_reproduits import (
     TexteIntrouvable,
@@ -43,7 +49,7 @@ from clerc.actes.textes_reproduits import (
     texte_reproduit,
 )
 from clerc.actes.types_actes import CATEGORIES, TypeActe, type_acte, types_actes
-from clerc.config import certificat_signature, horodatage_url
+from clerc.config import certificat_signature, horodatage_url, racines_signature
 from clerc.office import grand_livre
 from clerc.office.db import Contexte, executer
 from clerc.office.erreurs import Introuvable, OperationRefusee
@@ -787,9 +793,11 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
         configure = certificat_signature()
         if configure is not None:  # PAdES B-B with the commissaire's certificate
             certificat = charger_certificat(*configure)
-            # B-T when the office has a time-stamping authority; signing fails (and nothing is
-            # stored: the transaction is rolled back) if it cannot timestamp.
+            # B-T when the office has a time-stamping authority, B-LT when its roots are given
+            # too; signing fails (and nothing is stored: the transaction is rolled back) if it
+            # cannot timestamp or gather the validation data.
             url_horodatage = horodatage_url()
+            racines = racines_signature()
             pdf = signer_pdf(
                 pdf,
                 certificat,
@@ -797,6 +805,7 @@ def signer(contexte: Contexte, acte_id: int) -> dict[str, Any]:
                 lieu=composition.ville(_etude(_etude_de(session, dossier), None).adresse),
                 nom=signataire.nom or contexte.utilisateur,
                 horodateur=horodateur_http(url_horodatage) if url_horodatage else None,
+                validation=DonneesValidation(charger_racines(racines)) if racines else None,
             )
         acte.parametres = {
             **acte.parametres,
