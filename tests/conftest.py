@@ -1,4 +1,5 @@
-"""Shared fixtures: isolate the office's local parameter overrides, load worked cases."""
+"""Shared fixtures: isolate the office's local parameter overrides and texts, load worked
+cases."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from clerc.actes import textes_reproduits
 from clerc.config import ENV_DONNEES
 from clerc.rules import parametres as parametres_module
 from clerc.rules.parametres import load_yaml
@@ -32,6 +34,16 @@ def parametres_locaux_isoles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     parametres_module.reinitialiser_cache()
     yield chemin
     parametres_module.reinitialiser_cache()
+
+
+@pytest.fixture(autouse=True)
+def textes_locaux_isoles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test sees only the shipped reproduced texts unless it adds its own."""
+    dossier = tmp_path / "textes_locaux"
+    monkeypatch.setenv(textes_reproduits.ENV_TEXTES_LOCAUX, str(dossier))
+    textes_reproduits.reinitialiser_textes()
+    yield dossier
+    textes_reproduits.reinitialiser_textes()
 
 
 def charger_cas(sujet: str) -> list[Any]:

@@ -184,7 +184,7 @@ def test_un_texte_absent_empeche_la_signature_avec_un_message_en_francais() -> N
     message = str(erreur.value)
     assert message.startswith("Texte de CPCE R211-3 en vigueur le 2011-11-30 introuvable")
     assert "l'acte ne peut être signé sans le texte exact" in message
-    assert "cpce_r211_3.yaml" in message
+    assert "clerc textes ajouter" in message
 
 
 def test_un_article_jamais_stocke_est_introuvable() -> None:

@@ -30,6 +30,7 @@ PAGES_DU_CLERC = [
     "/fonds",
     "/import",
     "/parametres",
+    "/parametres/textes",
     "/repertoire",
 ]
 

@@ -254,6 +254,13 @@ def _delai(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
     return []
 
 
+# Where a missing wording is added (clerc.textes_locaux), said with each finding about it.
+AJOUTER_TEXTE = (
+    "Recopiez son texte exact de Légifrance : Paramètres › Textes reproduits, ou « clerc "
+    "textes ajouter »."
+)
+
+
 def _texte_reproduit(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
     article = str(m.parametres["article"])
     for texte in c.textes:
@@ -262,7 +269,9 @@ def _texte_reproduit(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
             if texte.en_vigueur_du > c.jour or (fin is not None and fin < c.jour):
                 return [f"Texte de {article} reproduit dans une version non en vigueur."]
             return []
-    return [f"Texte de {article} non reproduit : l'acte ne peut être signé sans lui."]
+    return [
+        f"Texte de {article} non reproduit : l'acte ne peut être signé sans lui. {AJOUTER_TEXTE}"
+    ]
 
 
 def _extrait_reproduit(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
@@ -272,8 +281,10 @@ def _extrait_reproduit(_t: TypeActe, m: Mention, c: ContenuActe) -> list[str]:
     try:
         attendu = extrait(article, c.jour, [int(a) for a in m.parametres["alineas"]])
     except TexteIntrouvable:
-        return [f"Texte de {article} non reproduit : aucune version stockée en vigueur le "
-                f"{date_longue(c.jour)}, l'acte ne peut être signé sans lui."]  # fmt: skip
+        return [
+            f"Texte de {article} non reproduit : aucune version stockée en vigueur le "
+            f"{date_longue(c.jour)}, l'acte ne peut être signé sans lui. {AJOUTER_TEXTE}"
+        ]
     for texte in c.textes:
         if texte.article == attendu.article and texte.alineas == attendu.alineas:
             if texte.texte.strip() != attendu.texte:

@@ -26,10 +26,18 @@ Format of a file::
 
 Everything is checked when loaded (unknown keys, missing source, empty text, overlapping
 versions): a wrong file is a bug of the project, reported with the file name.
+
+Texts added by the office: a wording the release does not ship (published since, or not
+found by the project) is added by the office in the same format, one file per article, in
+its own directory (``$CLERC_TEXTES_LOCAUX``, else ``~/.config/clerc/textes/``;
+``clerc.textes_locaux`` writes it, ``clerc textes ajouter`` and the parameters page call it).
+Its versions join the shipped ones (``locale`` is True) and may not overlap them: the shipped
+wording, read by the project, is never replaced silently.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -37,6 +45,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -47,16 +56,24 @@ __all__ = [
     "TexteIntrouvable",
     "TexteReproduit",
     "TexteReproduitInvalide",
+    "chemin_textes_locaux",
     "choisir_version",
     "extrait",
+    "fichiers_locaux",
+    "fusionner",
+    "lire_fichier",
+    "reinitialiser_textes",
     "texte_reproduit",
     "textes_disponibles",
+    "textes_livres",
+    "textes_locaux_ecartes",
 ]
 
 # libyaml's parser when PyYAML was built with it, as clerc.rules.parametres does.
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _DOSSIER = "textes"
+ENV_TEXTES_LOCAUX = "CLERC_TEXTES_LOCAUX"
 _CLES_FICHIER = {"article", "code", "versions"}
 _CLES_VERSION = {
     "en_vigueur_du", "en_vigueur_au", "texte", "source", "identifiant", "lu_le", "note",
@@ -76,8 +93,8 @@ class TexteIntrouvable(ErreurClerc, LookupError):
         self.jour = jour
         super().__init__(
             f"Texte de {article} en vigueur le {jour.isoformat()} introuvable : l'acte ne peut "
-            "être signé sans le texte exact (ajoutez-le dans "
-            f"clerc/actes/{_DOSSIER}/{nom_de_fichier(article)}, avec sa source)."
+            "être signé sans le texte exact. Recopiez-le de Légifrance avec « clerc textes "
+            "ajouter » ou la page Paramètres › Textes reproduits."
         )
 
 
@@ -93,6 +110,7 @@ class TexteReproduit:
     identifiant: str | None = None
     en_vigueur_au: date | None = None
     alineas: tuple[int, ...] = ()  # only these paragraphs (1 = first), see ``extrait``
+    locale: bool = False  # added by the office (its texts directory), not shipped
 
     def en_vigueur_le(self, jour: date) -> bool:
         return self.en_vigueur_du <= jour and (
@@ -148,7 +166,9 @@ def _chaine(valeur: Any, ou: str) -> str:
     return valeur
 
 
-def _version(donnees: Any, article: str, code: str, ou: str) -> TexteReproduit:
+def _version(
+    donnees: Any, article: str, code: str, ou: str, *, locale: bool = False
+) -> TexteReproduit:
     if not isinstance(donnees, dict):
         raise TexteReproduitInvalide(f"{ou} : une version doit être un dictionnaire")
     _verifier_cles(donnees, _CLES_VERSION, ou)
@@ -177,11 +197,22 @@ def _version(donnees: Any, article: str, code: str, ou: str) -> TexteReproduit:
         en_vigueur_du=du,
         identifiant=identifiant,
         en_vigueur_au=au,
+        locale=locale,
     )
 
 
-def lire_fichier(texte_yaml: str, nom: str) -> tuple[TexteReproduit, ...]:
-    """Read and check one file; the versions come back sorted by their first day."""
+def _sans_chevauchement(versions: Sequence[TexteReproduit], nom: str) -> None:
+    for avant, apres in pairwise(versions):
+        if avant.en_vigueur_au is None or avant.en_vigueur_au >= apres.en_vigueur_du:
+            raise TexteReproduitInvalide(
+                f"{nom} : la version du {avant.en_vigueur_du} chevauche celle du "
+                f"{apres.en_vigueur_du}"
+            )
+
+
+def lire_fichier(texte_yaml: str, nom: str, *, locale: bool = False) -> tuple[TexteReproduit, ...]:
+    """Read and check one file; the versions come back sorted by their first day.
+    ``locale``: a file of the office's texts directory."""
     donnees = yaml.load(texte_yaml, Loader=_SafeLoader)
     if not isinstance(donnees, dict):
         raise TexteReproduitInvalide(f"{nom} : un dictionnaire est attendu")
@@ -197,22 +228,27 @@ def lire_fichier(texte_yaml: str, nom: str) -> tuple[TexteReproduit, ...]:
         raise TexteReproduitInvalide(f"{nom} : au moins une version est attendue")
     versions = sorted(
         (
-            _version(brute, article, code, f"{nom}.versions[{rang}]")
+            _version(brute, article, code, f"{nom}.versions[{rang}]", locale=locale)
             for rang, brute in enumerate(brutes)
         ),
         key=lambda version: version.en_vigueur_du,
     )
-    for avant, apres in pairwise(versions):
-        if avant.en_vigueur_au is None or avant.en_vigueur_au >= apres.en_vigueur_du:
-            raise TexteReproduitInvalide(
-                f"{nom} : la version du {avant.en_vigueur_du} chevauche celle du "
-                f"{apres.en_vigueur_du}"
-            )
+    _sans_chevauchement(versions, nom)
     return tuple(versions)
 
 
+def chemin_textes_locaux() -> Path:
+    """The office's texts directory: $CLERC_TEXTES_LOCAUX, else ~/.config/clerc/textes/."""
+    explicite = os.environ.get(ENV_TEXTES_LOCAUX)
+    if explicite:
+        return Path(explicite).expanduser()
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "clerc" / "textes"
+
+
 @lru_cache(maxsize=1)
-def _tous() -> dict[str, tuple[TexteReproduit, ...]]:
+def textes_livres() -> dict[str, tuple[TexteReproduit, ...]]:
+    """The wordings shipped with clerc, per article."""
     dossier = resources.files("clerc.actes").joinpath(_DOSSIER)
     resultat: dict[str, tuple[TexteReproduit, ...]] = {}
     for fichier in sorted(dossier.iterdir(), key=lambda f: f.name):
@@ -221,6 +257,104 @@ def _tous() -> dict[str, tuple[TexteReproduit, ...]]:
         versions = lire_fichier(fichier.read_text(encoding="utf-8"), fichier.name)
         resultat[versions[0].article] = versions
     return resultat
+
+
+def fichiers_locaux(dossier: Path) -> dict[str, str]:
+    """The office's files of ``dossier`` (name -> YAML text); none if it does not exist."""
+    if not dossier.is_dir():
+        return {}
+    resultat = {}
+    for fichier in sorted(dossier.glob("*.yaml")):
+        try:
+            resultat[fichier.name] = fichier.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as erreur:
+            raise TexteReproduitInvalide(f"{fichier.name} : illisible ({erreur})") from erreur
+    return resultat
+
+
+def fusionner(
+    livres: dict[str, tuple[TexteReproduit, ...]],
+    locaux: dict[str, str],
+    *,
+    ecartes: list[str] | None = None,
+) -> dict[str, tuple[TexteReproduit, ...]]:
+    """The shipped texts with the office's files (name -> YAML text) added.
+
+    A local file that is wrong or overlaps another wording raises TexteReproduitInvalide, or,
+    when ``ecartes`` is given, is left out and reported there (French): its article is then
+    missing, so the acts that reproduce it are refused, and every other act still works (an
+    upgrade that ships a wording the office had added must not stop the office).
+    """
+    resultat = dict(livres)
+    for nom, texte in sorted(locaux.items()):
+        try:
+            versions_locales = lire_fichier(texte, nom, locale=True)
+            article = versions_locales[0].article
+            versions = sorted(
+                (*resultat.get(article, ()), *versions_locales), key=lambda v: v.en_vigueur_du
+            )
+            _sans_chevauchement(versions, nom)
+        except (TexteReproduitInvalide, yaml.YAMLError) as erreur:
+            message = str(erreur) if str(erreur).startswith(nom) else f"{nom} : {erreur}"
+            if ecartes is None:
+                raise TexteReproduitInvalide(message) from erreur
+            ecartes.append(
+                f"Texte ajouté par l'étude écarté : {message}. Les actes qui le "
+                "reproduisent ne peuvent pas être signés ; corrigez ou retirez ce fichier."
+            )
+            continue
+        resultat[article] = tuple(versions)
+    return resultat
+
+
+@dataclass(frozen=True)
+class _Textes:
+    par_article: dict[str, tuple[TexteReproduit, ...]]
+    ecartes: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _charger(dossier_local: str, _etat: tuple[tuple[str, int, int], ...]) -> _Textes:
+    ecartes: list[str] = []
+    try:
+        locaux = fichiers_locaux(Path(dossier_local))
+    except TexteReproduitInvalide as erreur:
+        locaux, ecartes = {}, [f"Dossier des textes de l'étude illisible : {erreur}."]
+    return _Textes(fusionner(textes_livres(), locaux, ecartes=ecartes), tuple(ecartes))
+
+
+def _etat_du_dossier(dossier: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of each file: a text added by another process (the
+    command line, another web worker) is seen at the next read."""
+    if not dossier.is_dir():
+        return ()
+    etat = []
+    for fichier in sorted(dossier.glob("*.yaml")):
+        try:
+            infos = fichier.stat()
+        except OSError:
+            continue
+        etat.append((fichier.name, infos.st_mtime_ns, infos.st_size))
+    return tuple(etat)
+
+
+def _textes() -> _Textes:
+    dossier = chemin_textes_locaux()
+    return _charger(str(dossier), _etat_du_dossier(dossier))
+
+
+def _tous() -> dict[str, tuple[TexteReproduit, ...]]:
+    return _textes().par_article
+
+
+def textes_locaux_ecartes() -> tuple[str, ...]:
+    """Why office files were left out (wrong, or overlapping a shipped wording), in French."""
+    return _textes().ecartes
+
+
+def reinitialiser_textes() -> None:
+    """Forget the texts read (after the office added one)."""
+    _charger.cache_clear()
 
 
 def textes_disponibles() -> dict[str, list[TexteReproduit]]:

@@ -274,6 +274,21 @@ def types_actes() -> dict[str, TypeActe]:
     return resultat
 
 
+CONTROLES_TEXTE = frozenset({"texte_reproduit", "extrait_reproduit"})
+
+
+def textes_a_reproduire() -> dict[str, tuple[TypeActe, ...]]:
+    """Every article some act reproduces word for word, with the types that do, by article."""
+    resultat: dict[str, list[TypeActe]] = {}
+    for declaration in types_actes().values():
+        for mention in declaration.mentions:
+            if mention.controle in CONTROLES_TEXTE:
+                liste = resultat.setdefault(str(mention.parametres["article"]), [])
+                if declaration not in liste:
+                    liste.append(declaration)
+    return {article: tuple(liste) for article, liste in sorted(resultat.items())}
+
+
 def type_acte(code: str) -> TypeActe:
     try:
         return types_actes()[code]
@@ -287,6 +302,7 @@ __all__ = [
     "DeclarationActeInvalide",
     "Mention",
     "TypeActe",
+    "textes_a_reproduire",
     "type_acte",
     "types_actes",
 ]

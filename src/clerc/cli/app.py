@@ -21,6 +21,7 @@ from clerc.cli.import_csv import importer_commande
 from clerc.cli.parametres import parametres_app
 from clerc.cli.procedure import agenda_commande, procedure_app
 from clerc.cli.serveur import OptionHote, OptionPort, serveur
+from clerc.cli.textes import textes_app
 from clerc.cli.utilisateur import utilisateur_app
 
 installer_francais()  # Typer's own messages in French, before any command is built or run
@@ -37,6 +38,7 @@ app.add_typer(paiement_app, name="paiement")
 app.add_typer(audit_app, name="audit")
 app.add_typer(procedure_app, name="procedure")
 app.add_typer(acte_app, name="acte")
+app.add_typer(textes_app, name="textes")
 app.add_typer(api_app, name="api")
 app.add_typer(etude_app, name="etude")
 app.add_typer(formation_app, name="formation")

@@ -696,8 +696,9 @@ def _reverifier(session: Session, acte: Acte, dossier: Dossier) -> list[dict[str
             {
                 "mention": "dossier",
                 "article": "",
-                "message": "Le dossier a changé depuis la rédaction de l'acte (décompte, "
-                "parties, délais) : rédigez-le à nouveau.",
+                "message": "Le dossier, ou un texte ou un tarif applicable, a changé depuis "
+                "la rédaction de l'acte (décompte, parties, délais, textes reproduits, coût) : "
+                "rédigez-le à nouveau.",
                 "sanction": "",
             }
         )

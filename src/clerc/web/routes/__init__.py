@@ -16,6 +16,7 @@ from clerc.web.routes import (
     import_csv,
     nouveau_dossier,
     parametres,
+    textes,
     utilisateurs,
 )
 
@@ -29,6 +30,7 @@ ROUTEURS: list[APIRouter] = [
     import_csv.routeur,
     calculettes.routeur,
     formation.routeur,
+    textes.routeur,  # before parametres: /parametres/textes
     parametres.routeur,
     utilisateurs.routeur,
     api.routeur,
