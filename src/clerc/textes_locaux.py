@@ -40,9 +40,9 @@ __all__ = ["AjoutTexte", "ajouter_texte"]
 CODES = {
     "CPCE": "Code des procédures civiles d'exécution",
     "CPC": "Code de procédure civile",
-    "C. CIV.": "Code civil",
-    "C. COM.": "Code de commerce",
-    "C. TRAV.": "Code du travail",
+    "C. civ.": "Code civil",
+    "C. com.": "Code de commerce",
+    "C. trav.": "Code du travail",
     "CCH": "Code de la construction et de l'habitation",
 }
 

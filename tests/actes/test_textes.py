@@ -194,6 +194,7 @@ def test_un_article_jamais_stocke_est_introuvable() -> None:
 
 def test_l_article_peut_etre_cite_avec_le_point_des_actes() -> None:
     assert normaliser_article("CPCE R. 211-3") == "CPCE R211-3"
+    assert normaliser_article(" c. civ.  2238 ") == "C. civ. 2238"
     assert texte_reproduit("CPCE R. 211-3", date(2026, 11, 30)).article == "CPCE R211-3"
 
 

@@ -144,7 +144,7 @@ def test_le_code_est_deduit_du_prefixe_ou_donne(textes_locaux_isoles: Path) -> N
     cpc = ajouter_texte(_ajout(article="CPC 9999", texte="Essai."), lu_le=LU_LE)
     assert cpc.code == "Code de procédure civile"
     civil = ajouter_texte(_ajout(article="C. civ. 9999", texte="Essai."), lu_le=LU_LE)
-    assert (civil.article, civil.code) == ("C. CIV. 9999", "Code civil")
+    assert (civil.article, civil.code) == ("C. civ. 9999", "Code civil")
     assert (textes_locaux_isoles / "c_civ_9999.yaml").exists()
     autre = ajouter_texte(
         _ajout(article="CSP L9999-1", texte="Essai.", code="Code de la santé publique"),

@@ -131,14 +131,23 @@ class TexteReproduit:
 _ORDINAUX = {1: "premier", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième"}
 
 
+# Codes cited with lower-case abbreviations, as legal writing has them ("C. civ. 2238").
+_CODES_ABREGES = {"C. CIV.": "C. civ.", "C. COM.": "C. com.", "C. TRAV.": "C. trav."}
+
+
 def normaliser_article(article: str) -> str:
-    """``"CPCE R. 211-3"`` and ``" cpce  R211-3 "`` both give ``"CPCE R211-3"``."""
+    """``"CPCE R. 211-3"`` and ``" cpce  R211-3 "`` both give ``"CPCE R211-3"``;
+    ``"c. civ. 2238"`` gives ``"C. civ. 2238"``."""
     mots = article.split()
     if len(mots) >= 2 and mots[-2].rstrip(".").upper() in {"L", "R", "D", "A"}:
         mots[-2:] = [mots[-2].rstrip(".") + mots[-1]]
     if not mots:
         return ""
-    return " ".join([mots[0].upper(), *(mot.upper() for mot in mots[1:])])
+    texte = " ".join(mot.upper() for mot in mots)
+    for majuscules, abrege in _CODES_ABREGES.items():
+        if texte.startswith(majuscules + " "):
+            return abrege + texte[len(majuscules) :]
+    return texte
 
 
 def nom_de_fichier(article: str) -> str:
