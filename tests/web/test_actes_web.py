@@ -415,3 +415,25 @@ def test_le_creancier_ne_voit_que_les_actes_signes_de_ses_dossiers(
 def test_un_acte_inconnu_donne_une_page_404(client_pour: FabriqueClient) -> None:
     reponse = client_pour("clerc_gestionnaire").get("/actes/999999")
     assert reponse.status_code == 404 and "Acte n° 999999 introuvable" in reponse.text
+
+
+def test_un_constat_de_texte_ou_de_tarif_mene_la_ou_l_etude_l_ajoute(
+    client_pour: FabriqueClient, app_web: FastAPI
+) -> None:
+    # The wage-seizure commandement of 30 November 2026: R212-1-5 and R212-1-6 are not shipped,
+    # and the base émolument of n° 97-1 (A444-22-1) is unknown: each finding links to the page
+    # where the office adds it, for the roles that may.
+    etude = contexte(app_web.state.moteur, "DEMO", "demo-commissaire")
+    procedures.demarrer(etude, SIEN, "saisie_remunerations", AU)
+    commissaire = client_pour("commissaire_justice")
+    acte = _rediger(
+        commissaire, SIEN, "commandement_saisie_remunerations", heure="10:00", mode="personne"
+    )
+    html = commissaire.get(f"/actes/{acte}").text
+    assert html.count('href="/parametres/textes#ajout-texte">Ajouter le texte</a>') == 2
+    lien = re.search(r'href="(/parametres\?nom=(tarif\.emoluments\.[a-z_]+)#ajout-local)"', html)
+    assert lien, html
+    formulaire = commissaire.get(lien.group(1)).text
+    assert f'<option value="{lien.group(2)}" selected>' in formulaire
+    html_stagiaire = client_pour("stagiaire").get(f"/actes/{acte}").text
+    assert "Ajouter le texte" not in html_stagiaire and "non reproduit" in html_stagiaire

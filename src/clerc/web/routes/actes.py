@@ -27,6 +27,7 @@ Who may do what (the table of :mod:`clerc.office.droits`):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from datetime import date, time
 from typing import Annotated, Any
@@ -320,6 +321,23 @@ def _fiche_visible(
     return fiche
 
 
+_PARAMETRE_MANQUANT = re.compile(r"\[([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\]")
+
+
+def _remede(constat: dict[str, Any]) -> dict[str, str] | None:
+    """Where the office adds what a finding lacks: a reproduced text, a tariff figure."""
+    message = str(constat.get("message", ""))
+    if "non reproduit" in message:
+        return {"libelle": "Ajouter le texte", "url": "/parametres/textes#ajout-texte"}
+    manquant = _PARAMETRE_MANQUANT.search(message)
+    if manquant and "manquant" in message:
+        return {
+            "libelle": "Ajouter le montant publié",
+            "url": f"/parametres?nom={manquant.group(1)}#ajout-local",
+        }
+    return None
+
+
 def _page_acte(
     request: Request,
     contexte: ContexteEtude,
@@ -350,6 +368,9 @@ def _page_acte(
         and fiche["signifiable"]
         and peut(role, "signer_acte"),
         "docx": peut(role, "lire_tous_dossiers"),
+        "remedes": [_remede(c) for c in fiche.get("constats") or []]
+        if peut(role, "gerer_parametres")
+        else [],
         "refus_signature": refus_signature,
         "erreurs_signification": erreurs_signification or {},
         "signifie_le": signifie_le or fiche["jour"],

@@ -191,8 +191,15 @@ def liste(
     aujourd_hui: Aujourdhui,
     au: Annotated[date | None, Query()] = None,
     ajoute: Annotated[str, Query(max_length=120)] = "",
+    nom: Annotated[str, Query(max_length=120)] = "",
 ) -> Response:
-    return _page(request, au or aujourd_hui, ajoute=ajoute if ajoute in parametres() else "")
+    """``nom``: the parameter the add form starts on (a finding's "Ajouter le montant")."""
+    return _page(
+        request,
+        au or aujourd_hui,
+        ajoute=ajoute if ajoute in parametres() else "",
+        saisie={"nom": nom} if nom in parametres() else None,
+    )
 
 
 def _date(texte: str, champ: str, erreurs: dict[str, str], *, requis: bool) -> date | None:
