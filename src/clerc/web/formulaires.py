@@ -106,3 +106,17 @@ class Saisie:
             )
             return None
         return valeur
+
+
+def date_du_champ(texte: str, champ: str, erreurs: dict[str, str], *, requis: bool) -> date | None:
+    """An ISO date typed in a date field, for the forms keeping their errors in a dict (field
+    -> French message); None, with the error set, when missing (``requis``) or impossible."""
+    if not texte:
+        if requis:
+            erreurs[champ] = "Date obligatoire."
+        return None
+    try:
+        return date.fromisoformat(texte)
+    except ValueError:
+        erreurs[champ] = f"Date impossible « {texte} » (format AAAA-MM-JJ)."
+        return None

@@ -24,6 +24,7 @@ from clerc.rules.parametres import (
     parametres,
 )
 from clerc.web.deps import Aujourdhui, ContexteEtude, exiger, verifier_csrf
+from clerc.web.formulaires import date_du_champ
 from clerc.web.gabarits import page
 
 routeur = APIRouter(include_in_schema=False, dependencies=[Depends(verifier_csrf)])
@@ -202,18 +203,6 @@ def liste(
     )
 
 
-def _date(texte: str, champ: str, erreurs: dict[str, str], *, requis: bool) -> date | None:
-    if not texte:
-        if requis:
-            erreurs[champ] = "Date obligatoire."
-        return None
-    try:
-        return date.fromisoformat(texte)
-    except ValueError:
-        erreurs[champ] = f"Date impossible « {texte} » (format AAAA-MM-JJ)."
-        return None
-
-
 def _valeur(texte: str, parametre: Parametre | None, erreurs: dict[str, str]) -> Any:
     """The value typed: a French number ("3,5", "1 234,56") or YAML (a scale, a table); a
     parameter whose values are numbers only accepts a number."""
@@ -270,8 +259,8 @@ def ajout(
         parametre = parametres().get(saisie["nom"])
     except ParametreManquant:
         erreurs["nom"] = f"Paramètre inconnu « {saisie['nom']} » : choisissez-le dans la liste."
-    debut = _date(saisie["depuis"], "depuis", erreurs, requis=True)
-    fin = _date(saisie["jusqu_au"], "jusqu_au", erreurs, requis=False)
+    debut = date_du_champ(saisie["depuis"], "depuis", erreurs, requis=True)
+    fin = date_du_champ(saisie["jusqu_au"], "jusqu_au", erreurs, requis=False)
     if debut and fin and fin < debut:
         erreurs["jusqu_au"] = "La date de fin précède la date de début."
     valeur_lue = _valeur(saisie["valeur"], parametre, erreurs)

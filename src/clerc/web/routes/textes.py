@@ -18,16 +18,14 @@ from clerc.actes.textes_reproduits import (
 )
 from clerc.actes.textes_requis import etat_des_textes
 from clerc.office.services.parametres import ajouter_texte_local
-from clerc.office.services.utilisateurs import UtilisateurConnecte
 from clerc.rules.erreurs import DonneeInvalide
 from clerc.textes_locaux import AjoutTexte
-from clerc.web.deps import Aujourdhui, ContexteEtude, exiger, verifier_csrf
+from clerc.web.deps import Aujourdhui, ContexteEtude, verifier_csrf
+from clerc.web.formulaires import date_du_champ
 from clerc.web.gabarits import page
+from clerc.web.routes.parametres import Gestionnaire, Lecteur
 
 routeur = APIRouter(include_in_schema=False, dependencies=[Depends(verifier_csrf)])
-
-Lecteur = Annotated[UtilisateurConnecte, Depends(exiger("lire_tous_dossiers"))]
-Gestionnaire = Annotated[UtilisateurConnecte, Depends(exiger("gerer_parametres"))]
 
 
 def _page(
@@ -69,18 +67,6 @@ def liste(
     return _page(request, au or aujourd_hui, ajoute=ajoute if ajoute in connus else "")
 
 
-def _date(texte: str, champ: str, erreurs: dict[str, str], *, requis: bool) -> date | None:
-    if not texte:
-        if requis:
-            erreurs[champ] = "Date obligatoire."
-        return None
-    try:
-        return date.fromisoformat(texte)
-    except ValueError:
-        erreurs[champ] = f"Date impossible « {texte} » (format AAAA-MM-JJ)."
-        return None
-
-
 @routeur.post("/parametres/textes")
 def ajout(
     request: Request,
@@ -110,8 +96,8 @@ def ajout(
         erreurs["article"] = (
             "Choisissez l'article dans la liste des textes que les actes reproduisent."
         )
-    debut = _date(saisie["du"], "du", erreurs, requis=True)
-    fin = _date(saisie["au"], "au", erreurs, requis=False)
+    debut = date_du_champ(saisie["du"], "du", erreurs, requis=True)
+    fin = date_du_champ(saisie["au"], "au", erreurs, requis=False)
     if not saisie["texte"]:
         erreurs["texte"] = "Recopiez le texte de l'article, un alinéa par ligne."
     if not saisie["source"].startswith(("https://", "http://")):
