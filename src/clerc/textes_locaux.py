@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +115,11 @@ def ajouter_texte(
     """Add ``ajout`` to the office's texts directory (``dossier``, by default the configured
     one); returns the wording as acts will reproduce it.
 
+    A wording the office added earlier and left open (no last day) that starts before the new
+    one is closed the day before it: a new wording of the article replaces the office's
+    previous one, as the law does. A shipped wording is never closed: an overlap with it is
+    refused.
+
     Raises DonneeInvalide (French) for an unreadable article, an empty text, a missing source,
     inconsistent dates, or days already covered by a shipped or added wording; nothing is
     written then.
@@ -149,6 +154,13 @@ def ajouter_texte(
         version["identifiant"] = ajout.identifiant.strip()
     if ajout.note.strip():
         version["note"] = ajout.note.strip()
+    veille = ajout.en_vigueur_du - timedelta(days=1)
+    for precedente in actuel["versions"]:
+        if (
+            precedente["en_vigueur_au"] is None
+            and precedente["en_vigueur_du"] < ajout.en_vigueur_du
+        ):
+            precedente["en_vigueur_au"] = veille
     actuel["versions"] = [*actuel["versions"], version]
     contenu = yaml.dump(actuel, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     _valider(contenu, fichier)

@@ -188,6 +188,22 @@ def test_une_seconde_version_qui_suit_la_premiere_est_acceptee(textes_locaux_iso
     assert not texte_reproduit("CPCE L412-3", date(2023, 7, 29)).locale
 
 
+def test_une_nouvelle_redaction_clot_l_ajout_precedent_reste_ouvert(
+    textes_locaux_isoles: Path,
+) -> None:
+    ajouter_texte(_ajout(), lu_le=LU_LE)  # from 1 July 2025, no last day
+    ajouter_texte(
+        _ajout(texte="Rédaction d'essai de 2026.", en_vigueur_du=date(2026, 4, 24)), lu_le=LU_LE
+    )
+    versions = textes_disponibles()["CPCE R212-1-5"]
+    assert [(v.en_vigueur_du, v.en_vigueur_au) for v in versions] == [
+        (DEBUT, date(2026, 4, 23)),
+        (date(2026, 4, 24), None),
+    ]
+    assert texte_reproduit("CPCE R212-1-5", date(2026, 4, 23)).texte == TEXTE_R212_1_5
+    assert texte_reproduit("CPCE R212-1-5", JOUR).texte == "Rédaction d'essai de 2026."
+
+
 # --- refusals: French, and nothing written ----------------------------------------------------
 
 
@@ -212,7 +228,7 @@ def deja_ajoute(textes_locaux_isoles: Path) -> Path:
             id="couvre_le_debut_d_un_texte_livre",
         ),
         pytest.param(
-            _ajout(en_vigueur_du=date(2026, 1, 1)),
+            _ajout(en_vigueur_du=DEBUT),  # the same first day as the office's open wording
             "recouvrent une version déjà connue",
             id="chevauche_un_ajout_local",
         ),
@@ -471,7 +487,7 @@ def test_un_ajout_refuse_n_est_pas_inscrit_au_journal(
     ajouter_texte_local(office, _ajout())
     avant = _contenu(textes_locaux_isoles)
     with pytest.raises(DonneeInvalide, match="recouvrent une version déjà connue"):
-        ajouter_texte_local(office, _ajout(en_vigueur_du=date(2026, 1, 1)))
+        ajouter_texte_local(office, _ajout(en_vigueur_du=DEBUT))
     assert _contenu(textes_locaux_isoles) == avant
     with transaction(office, "lire", ecriture=False) as session:
         objets = session.scalars(
@@ -571,7 +587,7 @@ def test_un_chevauchement_en_ligne_de_commande_sort_en_erreur_en_francais(
           "--source", SOURCE_R212_1_5, "--fichier", "-", entree=COLLE_R212_1_5)  # fmt: skip
     avant = _contenu(textes_locaux_isoles)
 
-    resultat = runner.invoke(app, ["textes", "ajouter", "CPCE R212-1-5", "--du", "2026-01-01",
+    resultat = runner.invoke(app, ["textes", "ajouter", "CPCE R212-1-5", "--du", "2025-07-01",
                                    "--source", SOURCE_R212_1_5, "--fichier", "-"],
                              input="Autre rédaction.")  # fmt: skip
     assert resultat.exit_code == 2

@@ -158,7 +158,8 @@ def ajouter(
     json_: OptionJson = False,
 ) -> None:
     """Ajoute le texte d'un article recopié de Légifrance (dossier des textes de l'étude,
-    inscrit au journal d'audit) : un alinéa par ligne, comme Légifrance l'affiche."""
+    inscrit au journal d'audit) : un alinéa par ligne, comme Légifrance l'affiche. Une
+    rédaction ajoutée avant et restée ouverte est close la veille de la nouvelle."""
     texte = ajouter_texte_local(
         contexte_cli(etude, utilisateur),
         AjoutTexte(
