@@ -60,6 +60,16 @@ class AjoutTexte:
     note: str = ""
     code: str = ""  # by default from the article's prefix (CPCE, CPC, C. civ....)
 
+    @property
+    def article_normalise(self) -> str:
+        """The article as stored and cited ("CPCE R212-1-5")."""
+        return normaliser_article(self.article)
+
+    @property
+    def texte_normalise(self) -> str:
+        """The wording as stored and reproduced (one paragraph a line of the input)."""
+        return _texte(self.texte)
+
 
 class _Dumper(yaml.SafeDumper):
     """Texts of several lines written as literal blocks (``|-``), as the shipped files are."""
@@ -124,7 +134,7 @@ def ajouter_texte(
     inconsistent dates, or days already covered by a shipped or added wording; nothing is
     written then.
     """
-    article = normaliser_article(ajout.article)
+    article = ajout.article_normalise
     _verifier(ajout, article)
     dossier = dossier or chemin_textes_locaux()
     fichier = dossier / nom_de_fichier(article)
@@ -146,7 +156,7 @@ def ajouter_texte(
     version: dict[str, Any] = {
         "en_vigueur_du": ajout.en_vigueur_du,
         "en_vigueur_au": ajout.en_vigueur_au,
-        "texte": _texte(ajout.texte),
+        "texte": ajout.texte_normalise,
         "source": ajout.source.strip(),
         "lu_le": lu_le or date.today(),
     }

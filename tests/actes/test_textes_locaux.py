@@ -496,6 +496,23 @@ def test_un_ajout_refuse_n_est_pas_inscrit_au_journal(
     assert objets == ["CPCE R212-1-5"]
 
 
+def test_sans_journal_le_texte_n_est_pas_ecrit(
+    office: Contexte, textes_locaux_isoles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The log entry is written first: a database that refuses it leaves no text behind.
+    from clerc.office.services import parametres as service
+
+    def refuse(*_: object, **__: object) -> None:
+        raise RuntimeError("base en lecture seule")
+
+    monkeypatch.setattr(service, "journaliser_operation", refuse)
+    with pytest.raises(RuntimeError, match="lecture seule"):
+        ajouter_texte_local(office, _ajout())
+    assert _contenu(textes_locaux_isoles) is None
+    with pytest.raises(TexteIntrouvable):
+        texte_reproduit("CPCE R212-1-5", JOUR)
+
+
 # --- `clerc textes` ---------------------------------------------------------------------------
 
 runner = CliRunner()

@@ -22,7 +22,10 @@ from clerc.textes_locaux import AjoutTexte, ajouter_texte
 
 
 def ajouter_parametre_local(contexte: Contexte, ajout: AjoutLocal) -> None:
-    ajouter(chemin_parametres_locaux(), ajout)
+    """Add a local value and record it, in one transaction: the log entry is written first,
+    then the file, then the transaction commits; a refused value or an unwritable file rolls
+    the entry back, a database that cannot be written leaves the file alone (not run twice:
+    ``essais=1``)."""
 
     def _journaliser(session: Session) -> None:
         journaliser_operation(
@@ -38,28 +41,29 @@ def ajouter_parametre_local(contexte: Contexte, ajout: AjoutLocal) -> None:
                 "note": ajout.note,
             },
         )
+        ajouter(chemin_parametres_locaux(), ajout)
 
-    executer(contexte, "ajouter_parametre_local", _journaliser)
+    executer(contexte, "ajouter_parametre_local", _journaliser, essais=1)
 
 
 def ajouter_texte_local(contexte: Contexte, ajout: AjoutTexte) -> TexteReproduit:
     """Add a reproduced text (clerc.textes_locaux) and record it in the audit log, with the
-    SHA-256 of the wording so the log proves which text the acts reproduced."""
-    texte = ajouter_texte(ajout)
+    SHA-256 of the wording so the log proves which text the acts reproduced; entry first, then
+    the file, in one transaction, as ``ajouter_parametre_local`` does."""
 
-    def _journaliser(session: Session) -> None:
+    def _journaliser(session: Session) -> TexteReproduit:
         journaliser_operation(
             session,
             "texte_local",
-            texte.article,
+            ajout.article_normalise,
             {
-                "en_vigueur_du": texte.en_vigueur_du.isoformat(),
-                "en_vigueur_au": texte.en_vigueur_au.isoformat() if texte.en_vigueur_au else None,
-                "source": texte.source,
-                "identifiant": texte.identifiant,
-                "sha256": hashlib.sha256(texte.texte.encode("utf-8")).hexdigest(),
+                "en_vigueur_du": ajout.en_vigueur_du.isoformat(),
+                "en_vigueur_au": ajout.en_vigueur_au.isoformat() if ajout.en_vigueur_au else None,
+                "source": ajout.source.strip(),
+                "identifiant": ajout.identifiant.strip() or None,
+                "sha256": hashlib.sha256(ajout.texte_normalise.encode("utf-8")).hexdigest(),
             },
         )
+        return ajouter_texte(ajout)
 
-    executer(contexte, "ajouter_texte_local", _journaliser)
-    return texte
+    return executer(contexte, "ajouter_texte_local", _journaliser, essais=1)
