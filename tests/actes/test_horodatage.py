@@ -11,11 +11,10 @@ from __future__ import annotations
 import io
 import re
 import socket
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -42,6 +41,7 @@ from clerc.actes.signature import (
 )
 from clerc.config import horodatage_url
 from clerc.office.db import Contexte
+from tests.actes.serveur_local import Gestionnaire, servir
 from tests.actes.test_signature import (
     LIEU,
     MAINTENANT,
@@ -130,7 +130,7 @@ def _autorite() -> Autorite:
 
 
 def _gestionnaire(autorite: Autorite) -> type[BaseHTTPRequestHandler]:
-    class Gestionnaire(BaseHTTPRequestHandler):
+    class GestionnaireTsa(Gestionnaire):
         def do_POST(self) -> None:
             longueur = int(self.headers.get("Content-Length", "0"))
             requete = tsp.TimeStampReq.load(self.rfile.read(longueur))
@@ -154,33 +154,16 @@ def _gestionnaire(autorite: Autorite) -> type[BaseHTTPRequestHandler]:
                 corps = autorite.horodateur.request_tsa_response(requete).dump()
             self._repondre(corps, "application/timestamp-reply")
 
-        def _repondre(self, corps: bytes, type_: str) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", type_)
-            self.send_header("Content-Length", str(len(corps)))
-            self.end_headers()
-            self.wfile.write(corps)
-
-        def log_message(self, format: str, *args: object) -> None:
-            return  # keep the test output quiet
-
-    return Gestionnaire
+    return GestionnaireTsa
 
 
 @pytest.fixture(scope="module")
 def serveur_tsa() -> Iterator[Autorite]:
     """The test TSA listening on 127.0.0.1 (a free port), for the whole module."""
     autorite = _autorite()
-    serveur = ThreadingHTTPServer(("127.0.0.1", 0), _gestionnaire(autorite))
-    autorite.url = f"http://127.0.0.1:{serveur.server_address[1]}/tsa"
-    fil = threading.Thread(target=serveur.serve_forever, daemon=True)
-    fil.start()
-    try:
+    with servir(_gestionnaire(autorite)) as serveur:
+        autorite.url = f"http://127.0.0.1:{serveur.server_address[1]}/tsa"
         yield autorite
-    finally:
-        serveur.shutdown()
-        serveur.server_close()
-        fil.join()
 
 
 @pytest.fixture

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -42,6 +41,7 @@ from clerc.actes.signature import (
     verifier_signature,
 )
 from clerc.office.db import Contexte
+from tests.actes.serveur_local import Gestionnaire, servir
 from tests.actes.test_horodatage import _asn1
 from tests.actes.test_signature import LIEU, MAINTENANT, MOMENT, MOT_DE_PASSE, MOTIF, NOM, _xmp
 
@@ -144,7 +144,7 @@ class Pki:
 
 
 def _gestionnaire(pki: Pki) -> type[BaseHTTPRequestHandler]:
-    class Gestionnaire(BaseHTTPRequestHandler):
+    class GestionnairePki(Gestionnaire):
         def do_GET(self) -> None:
             pki.chemins.append(self.path)
             if self.path != "/ac.crl":
@@ -159,17 +159,7 @@ def _gestionnaire(pki: Pki) -> type[BaseHTTPRequestHandler]:
             corps = pki.horodateur.request_tsa_response(requete).dump()
             self._repondre(corps, "application/timestamp-reply")
 
-        def _repondre(self, corps: bytes, type_: str) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", type_)
-            self.send_header("Content-Length", str(len(corps)))
-            self.end_headers()
-            self.wfile.write(corps)
-
-        def log_message(self, format: str, *args: object) -> None:
-            return
-
-    return Gestionnaire
+    return GestionnairePki
 
 
 @pytest.fixture(scope="module")
@@ -189,24 +179,19 @@ def pki() -> Iterator[Pki]:
         .sign(cle_ac, hashes.SHA256())
     )
     infra = Pki(url="", cle_ac=cle_ac, ac=ac)
-    serveur = ThreadingHTTPServer(("127.0.0.1", 0), _gestionnaire(infra))
-    infra.url = f"http://127.0.0.1:{serveur.server_address[1]}"
-    cle_tsa = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    tsa = infra.emettre(AUTORITE, cle_tsa, horodatage=True, jours=3650)
-    cle_der = cle_tsa.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    infra.horodateur = DummyTimeStamper(
-        tsa_cert=_asn1(tsa), tsa_key=asn1_keys.PrivateKeyInfo.load(cle_der)
-    )
-    fil = threading.Thread(target=serveur.serve_forever, daemon=True)
-    fil.start()
-    try:
+    with servir(_gestionnaire(infra)) as serveur:
+        infra.url = f"http://127.0.0.1:{serveur.server_address[1]}"
+        cle_tsa = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        tsa = infra.emettre(AUTORITE, cle_tsa, horodatage=True, jours=3650)
+        cle_der = cle_tsa.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        infra.horodateur = DummyTimeStamper(
+            tsa_cert=_asn1(tsa), tsa_key=asn1_keys.PrivateKeyInfo.load(cle_der)
+        )
         yield infra
-    finally:
-        serveur.shutdown()
-        serveur.server_close()
-        fil.join()
 
 
 def _p12(dossier: Path, cle: ec.EllipticCurvePrivateKey, certificat: x509.Certificate) -> Path:

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from fastapi import Request
 
+from clerc.office.erreurs import Introuvable
 from clerc.rules.erreurs import ErreurClerc
 from clerc.rules.monnaie import montant
 from clerc.saisie import lire_date, lire_entier
@@ -71,9 +72,13 @@ class Saisie:
 
     @contextlib.contextmanager
     def sur(self, champ: str | None) -> Iterator[None]:
-        """Put an error of the rules next to ``champ`` (above the form when None)."""
+        """Put an error of the rules or a refusal of a service next to ``champ`` (above the
+        form when None). A missing file or payment is not a field's error: ``Introuvable``
+        goes through (the application answers it with a 404 page)."""
         try:
             yield
+        except Introuvable:
+            raise
         except ErreurClerc as erreur:
             self.erreur(champ, str(erreur))
 

@@ -274,13 +274,9 @@ def annuler_paiement(
     if not motif.strip():
         saisie.erreur("motif", "Motif obligatoire (chèque impayé, erreur de saisie…).")
     if not saisie.erreurs and jour:
-        try:
+        with saisie.sur(None):  # funds already paid out, already cancelled...
             paiements.annuler_paiement(contexte, reference, paiement_id, jour, motif.strip())
             return _vers_dossier(reference, "annulation")
-        except Introuvable:
-            raise
-        except ErreurClerc as erreur:  # funds already paid out, already cancelled...
-            saisie.erreur("", str(erreur))
     situation = paiements.situation_fonds(contexte, reference, au)
     paiement = _paiement(situation, paiement_id)
     return _confirmation(request, situation, paiement, saisie, au, statut=422)
@@ -301,13 +297,9 @@ def reverser(
     jour = _jour(saisie, "date", au)
     somme = _montant(saisie, "montant", obligatoire=False)
     if not saisie.erreurs and jour:
-        try:
+        with saisie.sur("montant"):  # more than held, nothing held
             paiements.reverser(contexte, reference, jour, somme)
             return _vers_dossier(reference, "reversement")
-        except Introuvable:
-            raise
-        except ErreurClerc as erreur:  # more than held, nothing held
-            saisie.erreur("montant", str(erreur))
     situation = paiements.situation_fonds(contexte, reference, au)
     return _rendre(request, utilisateur, situation, au, saisie=saisie, statut=422)
 
@@ -329,13 +321,9 @@ def prelever_frais(
     somme = _montant(saisie, "montant")
     nature_ = saisie.choix("nature", NATURES_FRAIS)
     if not saisie.erreurs and jour and somme and nature_:
-        try:
+        with saisie.sur("montant"):  # more than held, nothing held
             paiements.prelever_frais(contexte, reference, jour, somme, debours=nature_ == "debours")
             return _vers_dossier(reference, "frais")
-        except Introuvable:
-            raise
-        except ErreurClerc as erreur:  # more than held, nothing held
-            saisie.erreur("montant", str(erreur))
     situation = paiements.situation_fonds(contexte, reference, au)
     return _rendre(request, utilisateur, situation, au, saisie=saisie, statut=422)
 
